@@ -1,0 +1,15 @@
+package io.github.kctwilio.otp.config;
+
+/** Keys of the per-execution settings (the gear in the admin console's flow editor). */
+public final class ExecutionSettings {
+
+    public static final String VERIFY_SERVICE_SID = "verifyServiceSid";
+    public static final String ACCOUNT_SID = "accountSid";
+    public static final String AUTH_TOKEN = "authToken";
+    public static final String DEFAULT_CHANNEL = "defaultChannel";
+    public static final String DEFAULT_REGION = "defaultRegion";
+    public static final String ALLOW_PHONE_SETUP = "allowPhoneSetup";
+
+    private ExecutionSettings() {
+    }
+}

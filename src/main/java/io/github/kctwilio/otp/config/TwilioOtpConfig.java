@@ -1,0 +1,99 @@
+package io.github.kctwilio.otp.config;
+
+import static io.github.kctwilio.otp.config.ServerSettings.firstNonBlank;
+import static io.github.kctwilio.otp.config.ServerSettings.isBlank;
+
+import io.github.kctwilio.otp.phone.PhoneNumbers;
+import io.github.kctwilio.otp.verify.Channel;
+import io.github.kctwilio.otp.verify.VerifyCredentials;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The settings one execution of the step runs with: its own values, else the server-wide defaults.
+ *
+ * @param credentials     Twilio account and Verify Service
+ * @param defaultChannel  channel of the first code
+ * @param defaultRegion   ISO 3166 region for numbers typed without a country code; null for none
+ * @param allowPhoneSetup whether a user with no phone number may enter one at login
+ */
+public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, String defaultRegion, boolean allowPhoneSetup) {
+
+    private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
+    private static final Pattern SERVICE_SID = Pattern.compile("VA[0-9a-fA-F]{32}");
+
+    /**
+     * @param execution      the execution's config map; null when the admin never saved one
+     * @param server         server-wide defaults
+     * @param resolveSecret  turns a {@code ${vault.key}} reference into its value (plain values pass unchanged);
+     *                       returns empty when the vault has no such key
+     * @throws ConfigException naming the first setting that is missing or malformed
+     */
+    public static TwilioOtpConfig resolve(Map<String, String> execution, ServerSettings server,
+                                          Function<String, Optional<String>> resolveSecret) throws ConfigException {
+        Map<String, String> own = execution == null ? Map.of() : execution;
+
+        String accountSid = firstNonBlank(own.get(ExecutionSettings.ACCOUNT_SID), server.accountSid());
+        requireMatch(ExecutionSettings.ACCOUNT_SID, accountSid, ACCOUNT_SID, "AC followed by 32 hexadecimal characters");
+
+        String serviceSid = firstNonBlank(own.get(ExecutionSettings.VERIFY_SERVICE_SID), server.verifyServiceSid());
+        requireMatch(ExecutionSettings.VERIFY_SERVICE_SID, serviceSid, SERVICE_SID, "VA followed by 32 hexadecimal characters");
+
+        String tokenSetting = firstNonBlank(own.get(ExecutionSettings.AUTH_TOKEN), server.authToken());
+        if (tokenSetting == null) {
+            throw new ConfigException(ExecutionSettings.AUTH_TOKEN, "is not set (execution config, server option or TWILIO_AUTH_TOKEN)");
+        }
+        String authToken = resolveSecret.apply(tokenSetting).filter(t -> !t.isBlank())
+                .orElseThrow(() -> new ConfigException(ExecutionSettings.AUTH_TOKEN, "refers to a vault secret that does not exist"));
+
+        return new TwilioOtpConfig(
+                new VerifyCredentials(accountSid, authToken.trim(), serviceSid),
+                channel(own.get(ExecutionSettings.DEFAULT_CHANNEL)),
+                region(own.get(ExecutionSettings.DEFAULT_REGION)),
+                flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true));
+    }
+
+    private static void requireMatch(String setting, String value, Pattern pattern, String expected) throws ConfigException {
+        if (value == null) {
+            throw new ConfigException(setting, "is not set (execution config, server option or environment variable)");
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw new ConfigException(setting, "must be " + expected);
+        }
+    }
+
+    private static Channel channel(String value) throws ConfigException {
+        if (isBlank(value)) {
+            return Channel.SMS;
+        }
+        Optional<Channel> channel = Channel.fromWireName(value);
+        if (channel.isEmpty()) {
+            throw new ConfigException(ExecutionSettings.DEFAULT_CHANNEL, "must be one of sms, call, whatsapp, email");
+        }
+        return channel.get();
+    }
+
+    private static String region(String value) throws ConfigException {
+        if (isBlank(value)) {
+            return null;
+        }
+        if (!PhoneNumbers.isSupportedRegion(value)) {
+            throw new ConfigException(ExecutionSettings.DEFAULT_REGION, "must be a two-letter region code such as US or DE");
+        }
+        return value.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean flag(String setting, String value, boolean defaultValue) throws ConfigException {
+        if (isBlank(value)) {
+            return defaultValue;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true": return true;
+            case "false": return false;
+            default: throw new ConfigException(setting, "must be true or false");
+        }
+    }
+}

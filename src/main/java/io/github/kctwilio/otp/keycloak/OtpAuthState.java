@@ -1,0 +1,92 @@
+package io.github.kctwilio.otp.keycloak;
+
+import io.github.kctwilio.otp.verify.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * What this login has done so far, kept in authentication-session notes (clustered with the session, one per
+ * browser tab). Holds the verification SID and where it went; never the code, which only Twilio knows.
+ */
+final class OtpAuthState {
+
+    /** Twilio keeps a verification, and its code, for 10 minutes. */
+    static final Duration VERIFICATION_LIFETIME = Duration.ofMinutes(10);
+
+    private static final String PREFIX = "twilio-otp.";
+    private static final String STAGE = PREFIX + "stage";
+    private static final String SID = PREFIX + "sid";
+    private static final String PHONE = PREFIX + "phone";
+    private static final String CHANNEL = PREFIX + "channel";
+    private static final String SENT_AT = PREFIX + "sent-at";
+    private static final String ENROLLING = PREFIX + "enrolling";
+    private static final String ENDED = PREFIX + "ended";
+
+    enum Stage { PHONE_ENTRY, CODE_ENTRY }
+
+    private final AuthenticationSessionModel session;
+
+    OtpAuthState(AuthenticationSessionModel session) {
+        this.session = session;
+    }
+
+    Stage stage() {
+        return "phone".equals(session.getAuthNote(STAGE)) ? Stage.PHONE_ENTRY : Stage.CODE_ENTRY;
+    }
+
+    void askForPhone() {
+        session.setAuthNote(STAGE, "phone");
+    }
+
+    /** A code went out: remember where, by which channel, when, and whether the number is new to the account. */
+    void codeSent(String verificationSid, String phone, Channel channel, Instant at, boolean enrolling) {
+        session.setAuthNote(STAGE, "code");
+        session.setAuthNote(SID, verificationSid);
+        session.setAuthNote(PHONE, phone);
+        session.setAuthNote(CHANNEL, channel.wireName());
+        session.setAuthNote(SENT_AT, Long.toString(at.toEpochMilli()));
+        session.setAuthNote(ENROLLING, Boolean.toString(enrolling));
+        session.removeAuthNote(ENDED);
+    }
+
+    /** Twilio no longer accepts codes for this verification (expired, used, too many wrong codes). */
+    void verificationEnded() {
+        session.setAuthNote(ENDED, "true");
+    }
+
+    Optional<String> verificationSid() {
+        return Optional.ofNullable(session.getAuthNote(SID));
+    }
+
+    Optional<String> phone() {
+        return Optional.ofNullable(session.getAuthNote(PHONE));
+    }
+
+    Channel channel() {
+        return Channel.fromWireName(session.getAuthNote(CHANNEL)).orElse(Channel.SMS);
+    }
+
+    Optional<Instant> sentAt() {
+        String value = session.getAuthNote(SENT_AT);
+        return value == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
+    }
+
+    boolean enrolling() {
+        return Boolean.parseBoolean(session.getAuthNote(ENROLLING));
+    }
+
+    /** True while Twilio still holds a code for this login: reloads and double submits must not send another. */
+    boolean verificationPending(Instant now) {
+        return verificationSid().isPresent()
+                && session.getAuthNote(ENDED) == null
+                && sentAt().map(sent -> now.isBefore(sent.plus(VERIFICATION_LIFETIME))).orElse(false);
+    }
+
+    void clear() {
+        for (String note : new String[] {STAGE, SID, PHONE, CHANNEL, SENT_AT, ENROLLING, ENDED}) {
+            session.removeAuthNote(note);
+        }
+    }
+}

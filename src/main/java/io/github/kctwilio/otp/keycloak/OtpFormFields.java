@@ -1,0 +1,21 @@
+package io.github.kctwilio.otp.keycloak;
+
+/** Names of our form fields and templates, shared by the authenticator and the FreeMarker files. */
+final class OtpFormFields {
+
+    static final String PHONE_TEMPLATE = "twilio-otp-phone.ftl";
+    static final String CODE_TEMPLATE = "twilio-otp-code.ftl";
+
+    /** Input of the phone form; also the key of per-field errors there. */
+    static final String PHONE_NUMBER = "phoneNumber";
+    /** Input of the code form; also the key of per-field errors there. */
+    static final String CODE = "code";
+    /** Submit button of the code form that asks for a new code. */
+    static final String RESEND = "resend";
+
+    /** Name of the template model object that carries our page state. */
+    static final String MODEL = "twilioOtp";
+
+    private OtpFormFields() {
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.kctwilio.otp.keycloak;
+
+import io.github.kctwilio.otp.phone.PhoneNumbers;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
+
+/** Builds the pages of the step. One form per response: {@code context.form()} makes a fresh action URL each call. */
+final class OtpForms {
+
+    private OtpForms() {
+    }
+
+    /**
+     * The phone-number form.
+     *
+     * @param typed    what the user typed last time, shown again (escaped by the template); may be null
+     * @param errorKey a message for the phone field; null for none
+     */
+    static Response phoneForm(AuthenticationFlowContext context, String typed, String errorKey) {
+        LoginFormsProvider form = context.form();
+        if (errorKey != null) {
+            form.addError(new FormMessage(OtpFormFields.PHONE_NUMBER, errorKey));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("phoneInput", typed == null || typed.length() > PhoneNumbers.MAX_INPUT_LENGTH ? "" : typed);
+        return form.setAttribute(OtpFormFields.MODEL, model).createForm(OtpFormFields.PHONE_TEMPLATE);
+    }
+
+    /**
+     * The code form, for the verification recorded in {@code state}.
+     *
+     * @param message an error for the code field, a page-level error, or an info line; null for none
+     */
+    static Response codeForm(AuthenticationFlowContext context, OtpAuthState state, Instant now, PageMessage message) {
+        LoginFormsProvider form = context.form();
+        if (message != null) {
+            message.applyTo(form);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("maskedPhone", state.phone().map(PhoneNumbers::mask).orElse(""));
+        model.put("channel", state.channel().wireName());
+        model.put("codeAccepted", state.verificationPending(now));
+        model.put("resendWaitSeconds", resendWaitSeconds(state, now));
+        return form.setAttribute(OtpFormFields.MODEL, model).createForm(OtpFormFields.CODE_TEMPLATE);
+    }
+
+    /** A page with only a message, for problems the user cannot fix on a form. */
+    static Response errorPage(AuthenticationFlowContext context, String key, Response.Status status) {
+        return context.form().setError(key).createErrorPage(status);
+    }
+
+    /** Seconds until a new code may be requested; 0 when it may be now. Rendered by the server, so it works without JavaScript. */
+    static long resendWaitSeconds(OtpAuthState state, Instant now) {
+        return state.sentAt()
+                .map(sent -> Duration.between(now, sent.plus(TwilioOtpAuthenticator.RESEND_COOLDOWN)).toSeconds())
+                .filter(seconds -> seconds > 0)
+                .orElse(0L);
+    }
+
+    /** A message on the code form: either bound to the code field, or for the whole page. */
+    record PageMessage(Kind kind, String key, Object... params) {
+
+        enum Kind { FIELD_ERROR, ERROR, INFO }
+
+        static PageMessage fieldError(String key) {
+            return new PageMessage(Kind.FIELD_ERROR, key);
+        }
+
+        static PageMessage error(String key, Object... params) {
+            return new PageMessage(Kind.ERROR, key, params);
+        }
+
+        static PageMessage info(String key, Object... params) {
+            return new PageMessage(Kind.INFO, key, params);
+        }
+
+        void applyTo(LoginFormsProvider form) {
+            switch (kind) {
+                case FIELD_ERROR -> form.addError(new FormMessage(OtpFormFields.CODE, key, params));
+                case ERROR -> form.setError(key, params);
+                case INFO -> form.setInfo(key, params);
+            }
+        }
+    }
+}

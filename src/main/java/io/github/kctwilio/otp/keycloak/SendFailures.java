@@ -1,0 +1,32 @@
+package io.github.kctwilio.otp.keycloak;
+
+import io.github.kctwilio.otp.verify.VerifyFailure;
+
+/** What the user reads, and what the event records, for each way a Verify call can fail. */
+final class SendFailures {
+
+    private SendFailures() {
+    }
+
+    static String messageKey(VerifyFailure failure) {
+        return switch (failure) {
+            case VERIFICATION_NOT_FOUND -> OtpMessages.CODE_EXPIRED;
+            case TOO_MANY_CHECKS -> OtpMessages.TOO_MANY_ATTEMPTS;
+            case TOO_MANY_SENDS -> OtpMessages.TOO_MANY_SENDS;
+            case THROTTLED -> OtpMessages.THROTTLED;
+            case INVALID_PARAMETER, LANDLINE, NUMBER_BLOCKED -> OtpMessages.CANNOT_SEND;
+            case BAD_CREDENTIALS, CHANNEL_DISABLED, UNAVAILABLE -> OtpMessages.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    /** Event error strings: Keycloak's events carry free-form error codes. */
+    static String eventError(VerifyFailure failure) {
+        return "twilio_" + failure.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** True when the number itself is the problem, so a user who typed it may type another. */
+    static boolean numberRejected(VerifyFailure failure) {
+        return failure == VerifyFailure.INVALID_PARAMETER || failure == VerifyFailure.LANDLINE
+                || failure == VerifyFailure.NUMBER_BLOCKED;
+    }
+}

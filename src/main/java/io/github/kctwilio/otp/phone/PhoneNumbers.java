@@ -1,0 +1,66 @@
+package io.github.kctwilio.otp.phone;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Phone-number rules: what we accept from users and attributes, how we store it, how we show it. */
+public final class PhoneNumbers {
+
+    /** Longer input is not a phone number; refusing it early keeps the parser away from 10 kB posts. */
+    public static final int MAX_INPUT_LENGTH = 40;
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final char MASK = '\u2022';
+
+    private PhoneNumbers() {
+    }
+
+    /**
+     * Reads a number as a user might type it ({@code +1 415-555-0134}, {@code (415) 555-0134} with region US)
+     * and returns it in E.164, or empty when it is not a valid, dialable number.
+     *
+     * @param input         what the user typed or what an attribute holds; may be null
+     * @param defaultRegion ISO 3166 code for numbers written without a country code; null or blank for none
+     */
+    public static Optional<String> toE164(String input, String defaultRegion) {
+        if (input == null || input.isBlank() || input.length() > MAX_INPUT_LENGTH || hasControlCharacters(input)) {
+            return Optional.empty();
+        }
+        String region = defaultRegion == null || defaultRegion.isBlank() ? null : defaultRegion.trim().toUpperCase(Locale.ROOT);
+        try {
+            PhoneNumber number = UTIL.parse(input.trim(), region);
+            if (!UTIL.isValidNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when libphonenumber knows the region, so it can read national numbers for it. */
+    public static boolean isSupportedRegion(String region) {
+        return region != null && UTIL.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Shows only the last digits ({@code +14155550134} becomes {@code •••••••0134}): enough for users to recognise
+     * their number, and safe for logs and events.
+     */
+    public static String mask(String number) {
+        if (number == null || number.isEmpty()) {
+            return "";
+        }
+        String digits = number.replaceAll("\\D", "");
+        int shown = digits.length() >= 8 ? 4 : Math.min(2, digits.length());
+        int hidden = digits.length() - shown;
+        return String.valueOf(MASK).repeat(hidden) + digits.substring(hidden);
+    }
+
+    private static boolean hasControlCharacters(String input) {
+        return input.chars().anyMatch(Character::isISOControl);
+    }
+}

@@ -1,0 +1,39 @@
+<#-- Phone-number form of the Twilio OTP step. Imports only template.ftl and uses properties.kc*Class! so that it
+     renders under keycloak.v2, the older keycloak theme and custom themes alike. A theme may override it by name. -->
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('phoneNumber'); section>
+    <#if section="header">
+        ${msg("twilioOtpPhoneTitle")}
+    <#elseif section="form">
+        <#assign phoneError=messagesPerField.existsError('phoneNumber')>
+        <form id="kc-twilio-otp-phone-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
+              onsubmit="document.getElementById('kc-twilio-otp-send').disabled = true; return true;">
+            <div class="${properties.kcFormGroupClass!}">
+                <div class="${properties.kcFormGroupLabelClass!} ${properties.kcLabelWrapperClass!}">
+                    <label for="phoneNumber" class="${properties.kcFormLabelClass!} ${properties.kcLabelClass!}">${msg("twilioOtpPhoneLabel")}</label>
+                </div>
+                <div class="${properties.kcInputWrapperClass!}">
+                    <span class="${properties.kcInputClass!}<#if phoneError> ${properties.kcError!}</#if>">
+                        <input id="phoneNumber" name="phoneNumber" type="tel" value="${(twilioOtp.phoneInput)!''}"
+                               autocomplete="tel" inputmode="tel" maxlength="40" autofocus required
+                               aria-describedby="phoneNumber-help<#if phoneError> input-error-phoneNumber</#if>"
+                               aria-invalid="<#if phoneError>true<#else>false</#if>"/>
+                    </span>
+                    <div id="phoneNumber-help" class="${properties.kcFormHelperTextClass!}">${msg("twilioOtpPhoneHelp")}</div>
+                    <#if phoneError>
+                        <span id="input-error-phoneNumber" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">
+                            ${kcSanitize(messagesPerField.get('phoneNumber'))?no_esc}
+                        </span>
+                    </#if>
+                </div>
+            </div>
+            <div class="${properties.kcFormGroupClass!}">
+                <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!} ${properties.kcFormActionGroupClass!}">
+                    <button id="kc-twilio-otp-send" type="submit" name="send"
+                            class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">${msg("twilioOtpSendCode")}</button>
+                </div>
+            </div>
+        </form>
+        <p id="kc-twilio-otp-back"><a href="${url.loginRestartFlowUrl}">${msg("twilioOtpBackToLogin")}</a></p>
+    </#if>
+</@layout.registrationLayout>
