@@ -10,9 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Twilio's official Verify v2 OpenAPI description (test resource {@code twilio/twilio_verify_v2.json}, MIT,
@@ -95,22 +94,13 @@ final class ContractSpec {
     /** Status codes the spec describes for an operation, e.g. [201, 429] for CreateVerification. */
     static List<String> documentedStatuses(JsonNode spec, String pathTemplate, String method) {
         JsonNode responses = spec.path("paths").path(pathTemplate).path(method).path("responses");
-        return iterate(responses.fieldNames());
+        List<String> out = new ArrayList<>();
+        responses.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     private static void requireAll(ObjectNode schema) {
         ArrayNode required = schema.putArray("required");
         schema.path("properties").fieldNames().forEachRemaining(required::add);
-    }
-
-    private static List<String> iterate(Iterator<String> it) {
-        List<String> out = new java.util.ArrayList<>();
-        it.forEachRemaining(out::add);
-        return out;
-    }
-
-    /** Convenience for tests that build a form inline. */
-    static Map<String, String> form(String... nameValues) {
-        return VerifyHttp.form(nameValues);
     }
 }

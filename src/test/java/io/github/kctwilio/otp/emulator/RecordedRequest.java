@@ -1,6 +1,8 @@
 package io.github.kctwilio.otp.emulator;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,10 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
                               Instant at) {
 
     public RecordedRequest {
-        form = Map.copyOf(form);
+        // keep arrival order (Map.copyOf would not), and make the record safe to hand out
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        form.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        form = Collections.unmodifiableMap(copy);
     }
 
     /** The first value of a form parameter, or null: the Verify API never repeats its parameters. */

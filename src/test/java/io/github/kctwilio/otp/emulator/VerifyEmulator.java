@@ -44,6 +44,14 @@ public final class VerifyEmulator implements AutoCloseable {
 
     private static final int DEFAULT_MAIN_PORT = 8089;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each small answer then waits
+        // ~40 ms for the client's delayed ACK. The property is read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final EmulatorClock clock = new EmulatorClock(Clock.systemUTC());
@@ -181,7 +189,12 @@ public final class VerifyEmulator implements AutoCloseable {
 
     private void notifySend(SentCode sent) {
         for (Consumer<SentCode> listener : listeners) {
-            listener.accept(sent);
+            try {
+                listener.accept(sent);
+            } catch (RuntimeException e) {
+                // a broken listener (demo printing) must not turn a successful send into a failed request
+                System.err.println("[verify-emulator] send listener failed: " + e);
+            }
         }
     }
 
@@ -198,13 +211,17 @@ public final class VerifyEmulator implements AutoCloseable {
      */
     public static void main(String[] args) {
         int port = DEFAULT_MAIN_PORT;
-        for (int i = 0; i < args.length; i++) {
-            if ("--port".equals(args[i]) && i + 1 < args.length) {
-                port = Integer.parseInt(args[++i]);
-            } else {
-                System.err.println("usage: VerifyEmulator [--port N]   (default " + DEFAULT_MAIN_PORT + ")");
-                System.exit(2);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if ("--port".equals(args[i]) && i + 1 < args.length) {
+                    port = Integer.parseInt(args[++i]);
+                } else {
+                    throw new IllegalArgumentException(args[i]);
+                }
             }
+        } catch (IllegalArgumentException e) { // includes NumberFormatException
+            System.err.println("usage: VerifyEmulator [--port N]   (default " + DEFAULT_MAIN_PORT + ")");
+            System.exit(2);
         }
         VerifyEmulator emulator = start(port, ACCOUNT_SID, AUTH_TOKEN);
         emulator.onSend(s -> System.out.printf("[verify-emulator] %s to %s: code %s (verification %s%s)%n",

@@ -1,0 +1,388 @@
+package io.github.kctwilio.otp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.kctwilio.otp.verify.Channel;
+import io.github.kctwilio.otp.verify.TransportSettings;
+import io.github.kctwilio.otp.verify.VerifyCredentials;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link TwilioOtpConfig#resolve}: execution values, server defaults, validation and vault references. */
+class OtpConfigResolutionTest {
+
+    private static final String SERVER_ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+    private static final String SERVER_SERVICE = "VA0123456789abcdef0123456789abcdef";
+    private static final String SERVER_TOKEN = "server-token-q7w8e9";
+    private static final String OWN_ACCOUNT = "ACFEDCBA9876543210FEDCBA9876543210";
+    private static final String OWN_SERVICE = "VAfedcba9876543210fedcba9876543210";
+    private static final String OWN_TOKEN = "execution-token-z1x2c3";
+
+    private static final TransportSettings TRANSPORT =
+            new TransportSettings(TransportSettings.TWILIO_VERIFY_URL, Duration.ofSeconds(2), Duration.ofSeconds(5));
+    private static final ServerSettings SERVER = new ServerSettings(SERVER_ACCOUNT, SERVER_TOKEN, SERVER_SERVICE, TRANSPORT);
+    private static final ServerSettings EMPTY_SERVER = new ServerSettings(null, null, null, TRANSPORT);
+    private static final Function<String, Optional<String>> PLAIN = Optional::of;
+
+    private final Map<String, String> execution = new HashMap<>();
+
+    private TwilioOtpConfig resolve() throws ConfigException {
+        return TwilioOtpConfig.resolve(execution, SERVER, PLAIN);
+    }
+
+    private ConfigException failure(Map<String, String> own, ServerSettings server) {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TwilioOtpConfig.resolve(own, server, PLAIN));
+        assertThat(e).as("resolve should throw ConfigException").isNotNull();
+        return e;
+    }
+
+    private ConfigException failure() {
+        return failure(execution, SERVER);
+    }
+
+    private static Map<String, String> completeExecution() {
+        Map<String, String> own = new HashMap<>();
+        own.put(ExecutionSettings.ACCOUNT_SID, OWN_ACCOUNT);
+        own.put(ExecutionSettings.AUTH_TOKEN, OWN_TOKEN);
+        own.put(ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE);
+        return own;
+    }
+
+    // ---- precedence ----------------------------------------------------------------------------------------
+
+    @Test
+    void executionValuesWinOverServerDefaults() throws ConfigException {
+        execution.putAll(completeExecution());
+
+        TwilioOtpConfig config = resolve();
+
+        assertThat(config.credentials().accountSid()).isEqualTo(OWN_ACCOUNT);
+        assertThat(config.credentials().authToken()).isEqualTo(OWN_TOKEN);
+        assertThat(config.credentials().serviceSid()).isEqualTo(OWN_SERVICE);
+    }
+
+    @Test
+    void usesServerDefaultsWhenExecutionLeavesSettingsOut() throws ConfigException {
+        TwilioOtpConfig config = resolve();
+
+        assertThat(config.credentials().accountSid()).isEqualTo(SERVER_ACCOUNT);
+        assertThat(config.credentials().authToken()).isEqualTo(SERVER_TOKEN);
+        assertThat(config.credentials().serviceSid()).isEqualTo(SERVER_SERVICE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\t"})
+    void blankExecutionValuesFallBackToServerDefaults(String blank) throws ConfigException {
+        execution.put(ExecutionSettings.ACCOUNT_SID, blank);
+        execution.put(ExecutionSettings.AUTH_TOKEN, blank);
+        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, blank);
+        execution.put(ExecutionSettings.DEFAULT_CHANNEL, blank);
+        execution.put(ExecutionSettings.DEFAULT_REGION, blank);
+        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, blank);
+
+        TwilioOtpConfig config = resolve();
+
+        assertThat(config.credentials()).isEqualTo(new VerifyCredentials(SERVER_ACCOUNT, SERVER_TOKEN, SERVER_SERVICE));
+        assertThat(config.defaultChannel()).isEqualTo(Channel.SMS);
+        assertThat(config.defaultRegion()).isNull();
+        assertThat(config.allowPhoneSetup()).isTrue();
+    }
+
+    @Test
+    void eachCredentialFallsBackOnItsOwn() throws ConfigException {
+        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE);
+
+        TwilioOtpConfig config = resolve();
+
+        assertThat(config.credentials().accountSid()).isEqualTo(SERVER_ACCOUNT);
+        assertThat(config.credentials().authToken()).isEqualTo(SERVER_TOKEN);
+        assertThat(config.credentials().serviceSid()).isEqualTo(OWN_SERVICE);
+    }
+
+    @Test
+    void worksWithoutServerDefaultsWhenExecutionHasEverything() throws ConfigException {
+        TwilioOtpConfig config = TwilioOtpConfig.resolve(completeExecution(), EMPTY_SERVER, PLAIN);
+
+        assertThat(config.credentials().accountSid()).isEqualTo(OWN_ACCOUNT);
+        assertThat(config.credentials().serviceSid()).isEqualTo(OWN_SERVICE);
+    }
+
+    @Test
+    void nullExecutionMapUsesServerDefaults() throws ConfigException {
+        TwilioOtpConfig config = TwilioOtpConfig.resolve(null, SERVER, PLAIN);
+
+        assertThat(config.credentials().accountSid()).isEqualTo(SERVER_ACCOUNT);
+        assertThat(config.credentials().authToken()).isEqualTo(SERVER_TOKEN);
+        assertThat(config.credentials().serviceSid()).isEqualTo(SERVER_SERVICE);
+        assertThat(config.defaultChannel()).isEqualTo(Channel.SMS);
+        assertThat(config.defaultRegion()).isNull();
+        assertThat(config.allowPhoneSetup()).isTrue();
+    }
+
+    @Test
+    void nullExecutionMapWithoutServerDefaultsNamesTheAccountSid() {
+        assertThat(failure(null, EMPTY_SERVER).setting()).isEqualTo("accountSid");
+    }
+
+    @Test
+    void trimsSidsAndToken() throws ConfigException {
+        execution.put(ExecutionSettings.ACCOUNT_SID, "  " + OWN_ACCOUNT + " ");
+        execution.put(ExecutionSettings.AUTH_TOKEN, " " + OWN_TOKEN + " ");
+        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE + "\n");
+
+        TwilioOtpConfig config = resolve();
+
+        assertThat(config.credentials()).isEqualTo(new VerifyCredentials(OWN_ACCOUNT, OWN_TOKEN, OWN_SERVICE));
+    }
+
+    // ---- SIDs ----------------------------------------------------------------------------------------------
+
+    @Test
+    void missingAccountSidNamesAccountSid() {
+        ConfigException e = failure(Map.of(ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE, ExecutionSettings.AUTH_TOKEN, OWN_TOKEN),
+                EMPTY_SERVER);
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.ACCOUNT_SID);
+        assertThat(e.getMessage()).contains("accountSid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "AC0123456789abcdef0123456789abcde",     // 31 hex
+            "AC0123456789abcdef0123456789abcdef0",   // 33 hex
+            "AC0123456789abcdef0123456789abcdeg",    // not hex
+            "ac0123456789abcdef0123456789abcdef",    // lower-case prefix
+            "VA0123456789abcdef0123456789abcdef",    // a service SID
+            "SK0123456789abcdef0123456789abcdef",    // an API key SID
+            "0123456789abcdef0123456789abcdef",
+            "AC 0123456789abcdef0123456789abcdef",
+            "<script>alert('AC')</script>",
+    })
+    void malformedAccountSidNamesAccountSidWithoutEchoingIt(String value) {
+        execution.put(ExecutionSettings.ACCOUNT_SID, value);
+
+        ConfigException e = failure();
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.ACCOUNT_SID);
+        assertThat(e.getMessage()).contains("accountSid").doesNotContain(value);
+    }
+
+    @Test
+    void missingServiceSidNamesVerifyServiceSid() {
+        ConfigException e = failure(Map.of(ExecutionSettings.ACCOUNT_SID, OWN_ACCOUNT, ExecutionSettings.AUTH_TOKEN, OWN_TOKEN),
+                EMPTY_SERVER);
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.VERIFY_SERVICE_SID);
+        assertThat(e.getMessage()).contains("verifyServiceSid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "VA0123456789abcdef0123456789abcde",
+            "VA0123456789abcdef0123456789abcdef00",
+            "VAzzzz456789abcdef0123456789abcdef",
+            "va0123456789abcdef0123456789abcdef",
+            "AC0123456789abcdef0123456789abcdef",
+            "MG0123456789abcdef0123456789abcdef",
+            "my-verify-service",
+    })
+    void malformedServiceSidNamesVerifyServiceSidWithoutEchoingIt(String value) {
+        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, value);
+
+        ConfigException e = failure();
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.VERIFY_SERVICE_SID);
+        assertThat(e.getMessage()).contains("verifyServiceSid").doesNotContain(value);
+    }
+
+    @Test
+    void malformedServerDefaultSidIsReportedToo() {
+        ServerSettings badServer = new ServerSettings("AC-from-env", SERVER_TOKEN, SERVER_SERVICE, TRANSPORT);
+
+        ConfigException e = failure(null, badServer);
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.ACCOUNT_SID);
+        assertThat(e.getMessage()).doesNotContain("AC-from-env");
+    }
+
+    @Test
+    void acceptsUpperAndLowerCaseHex() throws ConfigException {
+        execution.put(ExecutionSettings.ACCOUNT_SID, "ACABCDEF0123456789abcdef0123456789");
+        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, "VAabcdef0123456789ABCDEF0123456789");
+
+        assertThat(resolve().credentials().accountSid()).isEqualTo("ACABCDEF0123456789abcdef0123456789");
+    }
+
+    // ---- auth token and vault ------------------------------------------------------------------------------
+
+    @Test
+    void missingAuthTokenNamesAuthToken() {
+        ConfigException e = failure(Map.of(ExecutionSettings.ACCOUNT_SID, OWN_ACCOUNT, ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE),
+                EMPTY_SERVER);
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.AUTH_TOKEN);
+        assertThat(e.getMessage()).contains("authToken");
+    }
+
+    @Test
+    void resolvesVaultReferenceInExecutionToken() throws ConfigException {
+        execution.put(ExecutionSettings.AUTH_TOKEN, "${vault.twilio_token}");
+        List<String> asked = new ArrayList<>();
+        Function<String, Optional<String>> vault = ref -> {
+            asked.add(ref);
+            return "${vault.twilio_token}".equals(ref) ? Optional.of("token-from-vault") : Optional.of(ref);
+        };
+
+        TwilioOtpConfig config = TwilioOtpConfig.resolve(execution, SERVER, vault);
+
+        assertThat(config.credentials().authToken()).isEqualTo("token-from-vault");
+        assertThat(asked).containsExactly("${vault.twilio_token}");
+    }
+
+    @Test
+    void appliesSecretResolverToServerDefaultToken() throws ConfigException {
+        Function<String, Optional<String>> vault = ref -> SERVER_TOKEN.equals(ref) ? Optional.of("resolved-server-token") : Optional.empty();
+
+        TwilioOtpConfig config = TwilioOtpConfig.resolve(null, SERVER, vault);
+
+        assertThat(config.credentials().authToken()).isEqualTo("resolved-server-token");
+    }
+
+    @Test
+    void plainTokenPassesThroughTheResolverUnchanged() throws ConfigException {
+        execution.put(ExecutionSettings.AUTH_TOKEN, OWN_TOKEN);
+
+        assertThat(resolve().credentials().authToken()).isEqualTo(OWN_TOKEN);
+    }
+
+    @Test
+    void missingVaultSecretNamesAuthTokenWithoutEchoingTheReference() {
+        execution.put(ExecutionSettings.AUTH_TOKEN, "${vault.missing_key}");
+
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> TwilioOtpConfig.resolve(execution, SERVER, ref -> Optional.empty()));
+
+        assertThat(e).isNotNull();
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.AUTH_TOKEN);
+        assertThat(e.getMessage()).contains("authToken").doesNotContain("missing_key");
+    }
+
+    @Test
+    void blankVaultSecretNamesAuthToken() {
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> TwilioOtpConfig.resolve(execution, SERVER, ref -> Optional.of("  ")));
+
+        assertThat(e).isNotNull();
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.AUTH_TOKEN);
+    }
+
+    @Test
+    void trimsTheResolvedToken() throws ConfigException {
+        TwilioOtpConfig config = TwilioOtpConfig.resolve(null, SERVER, ref -> Optional.of(" vault-token\n"));
+
+        assertThat(config.credentials().authToken()).isEqualTo("vault-token");
+    }
+
+    @Test
+    void toStringOfResolvedConfigNeverContainsTheToken() throws ConfigException {
+        execution.putAll(completeExecution());
+
+        assertThat(resolve().toString()).doesNotContain(OWN_TOKEN).contains(OWN_ACCOUNT);
+    }
+
+    // ---- defaultChannel ------------------------------------------------------------------------------------
+
+    @Test
+    void defaultChannelIsSmsWhenUnset() throws ConfigException {
+        assertThat(resolve().defaultChannel()).isEqualTo(Channel.SMS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void readsEveryChannelByItsWireName(Channel channel) throws ConfigException {
+        execution.put(ExecutionSettings.DEFAULT_CHANNEL, channel.wireName());
+
+        assertThat(resolve().defaultChannel()).isEqualTo(channel);
+    }
+
+    @Test
+    void readsChannelInAnyCase() throws ConfigException {
+        execution.put(ExecutionSettings.DEFAULT_CHANNEL, " WhatsApp ");
+
+        assertThat(resolve().defaultChannel()).isEqualTo(Channel.WHATSAPP);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fax", "sna", "auto", "voice", "sms,call", "telegram-xyz"})
+    void unknownChannelNamesDefaultChannelWithoutEchoingIt(String value) {
+        execution.put(ExecutionSettings.DEFAULT_CHANNEL, value);
+
+        ConfigException e = failure();
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.DEFAULT_CHANNEL);
+        assertThat(e.getMessage()).contains("defaultChannel").doesNotContain(value);
+    }
+
+    // ---- defaultRegion -------------------------------------------------------------------------------------
+
+    @Test
+    void defaultRegionIsNullWhenUnset() throws ConfigException {
+        assertThat(resolve().defaultRegion()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DE, DE", "de, DE", "' us ', US", "Gb, GB"})
+    void normalisesRegionToUpperCase(String value, String expected) throws ConfigException {
+        execution.put(ExecutionSettings.DEFAULT_REGION, value);
+
+        assertThat(resolve().defaultRegion()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"XQ", "USA", "001", "UK", "EU", "germany", "Q1"})
+    void unknownRegionNamesDefaultRegionWithoutEchoingIt(String value) {
+        execution.put(ExecutionSettings.DEFAULT_REGION, value);
+
+        ConfigException e = failure();
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.DEFAULT_REGION);
+        assertThat(e.getMessage()).contains("defaultRegion").doesNotContain(value);
+    }
+
+    // ---- allowPhoneSetup -----------------------------------------------------------------------------------
+
+    @Test
+    void allowsPhoneSetupByDefault() throws ConfigException {
+        assertThat(resolve().allowPhoneSetup()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, true", "false, false", "TRUE, true", "' False ', false"})
+    void readsAllowPhoneSetup(String value, boolean expected) throws ConfigException {
+        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, value);
+
+        assertThat(resolve().allowPhoneSetup()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "no", "1", "0", "on", "off", "ture"})
+    void malformedAllowPhoneSetupNamesTheSettingWithoutEchoingIt(String value) {
+        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, value);
+
+        ConfigException e = failure();
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.ALLOW_PHONE_SETUP);
+        assertThat(e.getMessage()).contains("allowPhoneSetup").doesNotContain("'" + value + "'").doesNotContain(" " + value + " ");
+    }
+}

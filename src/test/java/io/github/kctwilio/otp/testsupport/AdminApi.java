@@ -1,0 +1,159 @@
+package io.github.kctwilio.otp.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The few calls of Keycloak's admin REST API the tests and the demo need, over plain HTTP. */
+public final class AdminApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public AdminApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** Creates an enabled user with a password and attributes; returns its id. */
+    public String createUser(String realm, String username, String password, Map<String, String> attributes) {
+        ObjectNode user = JSON.createObjectNode()
+                .put("username", username)
+                .put("enabled", true)
+                .put("email", username + "@example.org")
+                .put("emailVerified", true)
+                .put("firstName", username)
+                .put("lastName", "Test");
+        ObjectNode attrs = user.putObject("attributes");
+        attributes.forEach((name, value) -> attrs.putArray(name).add(value));
+        ArrayNode credentials = user.putArray("credentials");
+        credentials.addObject().put("type", "password").put("value", password).put("temporary", false);
+        HttpResponse<String> response = send("POST", "/admin/realms/" + realm + "/users", user.toString());
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    public String userIdByName(String realm, String username) {
+        JsonNode users = json(send("GET", "/admin/realms/" + realm + "/users?exact=true&username=" + encode(username), null));
+        if (users.isEmpty()) {
+            throw new IllegalStateException("No user " + username + " in realm " + realm);
+        }
+        return users.get(0).path("id").asText();
+    }
+
+    public JsonNode user(String realm, String userId) {
+        return json(send("GET", "/admin/realms/" + realm + "/users/" + userId, null));
+    }
+
+    /** The first value of a user attribute, or null. */
+    public String attribute(String realm, String userId, String name) {
+        JsonNode values = user(realm, userId).path("attributes").path(name);
+        return values.isArray() && !values.isEmpty() ? values.get(0).asText() : null;
+    }
+
+    /** Brute-force status of a user: {@code disabled}, {@code numFailures}, ... */
+    public JsonNode bruteForceStatus(String realm, String userId) {
+        return json(send("GET", "/admin/realms/" + realm + "/attack-detection/brute-force/users/" + userId, null));
+    }
+
+    /** Declares the phone attributes in the realm's user profile (view: admin and user; edit: admin). */
+    public void declarePhoneAttributes(String realm, String phoneAttribute, String verifiedAttribute) {
+        ObjectNode profile = (ObjectNode) json(send("GET", "/admin/realms/" + realm + "/users/profile", null));
+        ArrayNode attributes = (ArrayNode) profile.get("attributes");
+        for (String name : List.of(phoneAttribute, verifiedAttribute)) {
+            boolean declared = false;
+            for (JsonNode attribute : attributes) {
+                declared |= name.equals(attribute.path("name").asText());
+            }
+            if (!declared) {
+                ObjectNode attribute = attributes.addObject().put("name", name).put("multivalued", false);
+                ObjectNode permissions = attribute.putObject("permissions");
+                permissions.putArray("view").add("admin").add("user");
+                permissions.putArray("edit").add("admin");
+            }
+        }
+        send("PUT", "/admin/realms/" + realm + "/users/profile", profile.toString());
+    }
+
+    /** The executions of a flow, with their config ids. */
+    public JsonNode executions(String realm, String flowAlias) {
+        return json(send("GET", "/admin/realms/" + realm + "/authentication/flows/" + encode(flowAlias) + "/executions", null));
+    }
+
+    public JsonNode authenticatorConfig(String realm, String configId) {
+        return json(send("GET", "/admin/realms/" + realm + "/authentication/config/" + configId, null));
+    }
+
+    /** Replaces the settings of an execution's config (keeps its alias). */
+    public void updateAuthenticatorConfig(String realm, String configId, Map<String, String> settings) {
+        ObjectNode config = (ObjectNode) authenticatorConfig(realm, configId);
+        ObjectNode values = config.putObject("config");
+        settings.forEach(values::put);
+        send("PUT", "/admin/realms/" + realm + "/authentication/config/" + configId, config.toString());
+    }
+
+    /** Sends a request as the bootstrap admin; fails on any status above 299. */
+    public HttpResponse<String> send(String method, String path, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token())
+                .timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = call(request.build());
+        if (response.statusCode() > 299) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private String token() {
+        String form = "grant_type=password&client_id=admin-cli&username=" + encode(KeycloakDistribution.ADMIN_USER)
+                + "&password=" + encode(KeycloakDistribution.ADMIN_PASSWORD);
+        HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Admin login answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response).path("access_token").asText();
+    }
+
+    private HttpResponse<String> call(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON: " + response.body(), e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

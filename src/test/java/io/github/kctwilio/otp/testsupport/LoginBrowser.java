@@ -1,0 +1,137 @@
+package io.github.kctwilio.otp.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A browser at the HTTP level: cookies, redirects inside Keycloak, forms posted as a browser posts them.
+ * It stops at the client's redirect URI, where a real browser would hand the authorization code to the app.
+ */
+public final class LoginBrowser {
+
+    public static final String REDIRECT_URI = "http://127.0.0.1:1/callback";
+
+    private final HttpClient http;
+    private final String keycloakUrl;
+
+    public LoginBrowser(String keycloakUrl) {
+        this.keycloakUrl = keycloakUrl;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new PlainHttpCookieJar())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Opens the login page of an OIDC client, as an application redirecting the user would. */
+    public Page openLogin(String realm, String clientId) throws IOException, InterruptedException {
+        String url = keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+                + "&client_id=" + encode(clientId) + "&redirect_uri=" + encode(REDIRECT_URI)
+                + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID();
+        return get(url);
+    }
+
+    public Page get(String url) throws IOException, InterruptedException {
+        return follow(http.send(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Posts form fields, in order, to an action URL. Values may repeat a name (a list). */
+    public Page post(String actionUrl, Map<String, ?> fields) throws IOException, InterruptedException {
+        String body = fields.entrySet().stream()
+                .flatMap(e -> (e.getValue() instanceof List<?> values ? values.stream() : java.util.stream.Stream.of(e.getValue()))
+                        .map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v))))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(actionUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        return follow(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Submits the form with this id, with its hidden fields plus the given ones, as a browser would. */
+    public Page submit(Page page, String formId, Map<String, String> fields) throws IOException, InterruptedException {
+        Element form = page.document().getElementById(formId);
+        if (form == null) {
+            throw new AssertionError("No form #" + formId + " on the page:\n" + page.body());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> values.put(input.attr("name"), input.attr("value")));
+        values.putAll(fields);
+        return post(form.absUrl("action"), values);
+    }
+
+    /** Logs in with username and password on Keycloak's login form. */
+    public Page signIn(Page loginPage, String username, String password) throws IOException, InterruptedException {
+        return submit(loginPage, "kc-form-login", Map.of("username", username, "password", password));
+    }
+
+    private Page follow(HttpResponse<String> response) throws IOException, InterruptedException {
+        int hops = 0;
+        while (response.statusCode() / 100 == 3 && hops++ < 10) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            URI next = response.uri().resolve(location);
+            if (next.toString().startsWith(REDIRECT_URI)) {
+                return new Page(response.statusCode(), "", next.toString(), response.uri().toString());
+            }
+            response = http.send(HttpRequest.newBuilder(next).GET().timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        return new Page(response.statusCode(), response.body(), null, response.uri().toString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One page as the browser sees it.
+     *
+     * @param redirectedTo set when Keycloak sent the browser back to the application (login finished)
+     */
+    public record Page(int status, String body, String redirectedTo, String url) {
+
+        public Document document() {
+            return Jsoup.parse(body, url);
+        }
+
+        public boolean loggedIn() {
+            return redirectedTo != null && redirectedTo.contains("code=") && !redirectedTo.contains("error=");
+        }
+
+        public boolean hasForm(String id) {
+            return document().getElementById(id) != null;
+        }
+
+        /** Visible text of the page, for assertions on messages. */
+        public String text() {
+            return document().text();
+        }
+
+        /** The error shown for a field (Keycloak's per-field message), or empty. */
+        public String fieldError(String field) {
+            Element error = document().getElementById("input-error-" + field);
+            return error == null ? "" : error.text();
+        }
+
+        @Override
+        public String toString() {
+            return "Page[status=" + status + ", url=" + url + ", redirectedTo=" + redirectedTo + "]";
+        }
+    }
+}
