@@ -6,6 +6,7 @@ import static io.github.kctwilio.otp.config.ServerSettings.isBlank;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.VerifyCredentials;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,13 @@ import java.util.regex.Pattern;
  * @param defaultChannel  channel of the first code
  * @param defaultRegion   ISO 3166 region for numbers typed without a country code; null for none
  * @param allowPhoneSetup whether a user with no phone number may enter one at login
+ * @param resendCooldown  how long a user waits before asking for another code
  */
-public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, String defaultRegion, boolean allowPhoneSetup) {
+public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, String defaultRegion,
+                              boolean allowPhoneSetup, Duration resendCooldown) {
+
+    public static final int DEFAULT_RESEND_COOLDOWN_SECONDS = 30;
+    private static final int MAX_RESEND_COOLDOWN_SECONDS = 600;
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final Pattern SERVICE_SID = Pattern.compile("VA[0-9a-fA-F]{32}");
@@ -53,7 +59,9 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
                 new VerifyCredentials(accountSid, authToken.trim(), serviceSid),
                 channel(own.get(ExecutionSettings.DEFAULT_CHANNEL)),
                 region(own.get(ExecutionSettings.DEFAULT_REGION)),
-                flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true));
+                flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true),
+                seconds(ExecutionSettings.RESEND_COOLDOWN_SECONDS, own.get(ExecutionSettings.RESEND_COOLDOWN_SECONDS),
+                        DEFAULT_RESEND_COOLDOWN_SECONDS, MAX_RESEND_COOLDOWN_SECONDS));
     }
 
     private static void requireMatch(String setting, String value, Pattern pattern, String expected) throws ConfigException {
@@ -84,6 +92,21 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
             throw new ConfigException(ExecutionSettings.DEFAULT_REGION, "must be a two-letter region code such as US or DE");
         }
         return value.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static Duration seconds(String setting, String value, int defaultValue, int max) throws ConfigException {
+        if (isBlank(value)) {
+            return Duration.ofSeconds(defaultValue);
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= 0 && parsed <= max) {
+                return Duration.ofSeconds(parsed);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(setting, "must be a number of seconds from 0 to " + max);
     }
 
     private static boolean flag(String setting, String value, boolean defaultValue) throws ConfigException {

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -37,7 +38,8 @@ final class OtpForms {
      *
      * @param message an error for the code field, a page-level error, or an info line; null for none
      */
-    static Response codeForm(AuthenticationFlowContext context, OtpAuthState state, Instant now, PageMessage message) {
+    static Response codeForm(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Instant now,
+                             PageMessage message) {
         LoginFormsProvider form = context.form();
         if (message != null) {
             message.applyTo(form);
@@ -46,7 +48,7 @@ final class OtpForms {
         model.put("maskedPhone", state.phone().map(PhoneNumbers::mask).orElse(""));
         model.put("channel", state.channel().wireName());
         model.put("codeAccepted", state.verificationPending(now));
-        model.put("resendWaitSeconds", resendWaitSeconds(state, now));
+        model.put("resendWaitSeconds", resendWaitSeconds(config, state, now));
         return form.setAttribute(OtpFormFields.MODEL, model).createForm(OtpFormFields.CODE_TEMPLATE);
     }
 
@@ -56,10 +58,11 @@ final class OtpForms {
     }
 
     /** Seconds until a new code may be requested; 0 when it may be now. Rendered by the server, so it works without JavaScript. */
-    static long resendWaitSeconds(OtpAuthState state, Instant now) {
+    static long resendWaitSeconds(TwilioOtpConfig config, OtpAuthState state, Instant now) {
         return state.sentAt()
-                .map(sent -> Duration.between(now, sent.plus(TwilioOtpAuthenticator.RESEND_COOLDOWN)).toSeconds())
-                .filter(seconds -> seconds > 0)
+                .map(sent -> Duration.between(now, sent.plus(config.resendCooldown())).toMillis())
+                .filter(millis -> millis > 0)
+                .map(millis -> (millis + 999) / 1000)
                 .orElse(0L);
     }
 

@@ -17,7 +17,6 @@ final class OtpMessages {
     static final String NO_PHONE = "twilioOtpNoPhone";
     static final String PHONE_ON_FILE_INVALID = "twilioOtpPhoneOnFileInvalid";
     static final String LOCKED = "twilioOtpLocked";
-    static final String RESEND_WAIT = "twilioOtpResendWait";
     static final String NEW_CODE_SENT = "twilioOtpNewCodeSent";
 
     private OtpMessages() {

@@ -15,7 +15,6 @@ import io.github.kctwilio.otp.verify.VerifyGateways;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +40,6 @@ public final class TwilioOtpAuthenticator implements Authenticator {
     static final String PHONE_ATTRIBUTE = "phoneNumber";
     static final String PHONE_VERIFIED_ATTRIBUTE = "phoneNumberVerified";
 
-    /** How long a user waits before asking for another code. */
-    static final Duration RESEND_COOLDOWN = Duration.ofSeconds(30);
-
     private static final Logger LOG = Logger.getLogger(TwilioOtpAuthenticator.class);
 
     private final StepConfigLoader configLoader;
@@ -67,7 +63,7 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         if (state.verificationSid().isPresent()) {
             // A reload, the back button, a second tab: show the pending code form again, never send another code.
             PageMessage message = state.verificationPending(now) ? null : PageMessage.error(OtpMessages.CODE_EXPIRED);
-            context.challenge(OtpForms.codeForm(context, state, now, message));
+            context.challenge(OtpForms.codeForm(context, config.get(), state, now, message));
         } else if (state.stage() == OtpAuthState.Stage.PHONE_ENTRY) {
             context.challenge(OtpForms.phoneForm(context, null, null));
         } else {
@@ -127,9 +123,9 @@ public final class TwilioOtpAuthenticator implements Authenticator {
     }
 
     private void resend(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Instant now) {
-        long wait = OtpForms.resendWaitSeconds(state, now);
-        if (wait > 0) {
-            context.challenge(OtpForms.codeForm(context, state, now, PageMessage.info(OtpMessages.RESEND_WAIT, wait)));
+        if (OtpForms.resendWaitSeconds(config, state, now) > 0) {
+            // The form itself says how long to wait; nothing is sent.
+            context.challenge(OtpForms.codeForm(context, config, state, now, null));
         } else if (state.phone().isPresent()) {
             // Within Twilio's 10 minutes this re-sends the pending code under the same verification.
             send(context, config, state, state.phone().get(), state.enrolling(), now, PageMessage.info(OtpMessages.NEW_CODE_SENT));
@@ -147,31 +143,31 @@ public final class TwilioOtpAuthenticator implements Authenticator {
             StartedVerification started = gateway(config).start(new VerificationRequest(number, config.defaultChannel(),
                     null, context.getConnection().getRemoteAddr(), Map.of("realm", context.getRealm().getName())));
             state.codeSent(started.sid(), number, started.channel(), now, enrolling);
-            context.challenge(OtpForms.codeForm(context, state, now, onSuccess));
+            context.challenge(OtpForms.codeForm(context, config, state, now, onSuccess));
         } catch (VerifyException e) {
             report(context, "send", e);
             if (enrolling && SendFailures.numberRejected(e.failure())) {
                 state.askForPhone();
                 context.challenge(OtpForms.phoneForm(context, number, SendFailures.messageKey(e.failure())));
             } else {
-                context.challenge(OtpForms.codeForm(context, state, now, PageMessage.error(SendFailures.messageKey(e.failure()))));
+                context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(SendFailures.messageKey(e.failure()))));
             }
         }
     }
 
     private void submitCode(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String typed, Instant now) {
         if (!state.verificationPending(now)) {
-            context.challenge(OtpForms.codeForm(context, state, now, PageMessage.error(OtpMessages.CODE_EXPIRED)));
+            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(OtpMessages.CODE_EXPIRED)));
             return;
         }
         if (typed == null || typed.isBlank()) {
-            context.challenge(OtpForms.codeForm(context, state, now, PageMessage.fieldError(OtpMessages.MISSING_CODE)));
+            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.fieldError(OtpMessages.MISSING_CODE)));
             return;
         }
         Optional<String> code = VerificationCodes.normalize(typed);
         if (code.isEmpty()) {
             // Cannot be a code: not worth a Twilio request, and not a guess worth counting.
-            context.challenge(OtpForms.codeForm(context, state, now, PageMessage.fieldError(OtpMessages.INVALID_CODE_FORMAT)));
+            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.fieldError(OtpMessages.INVALID_CODE_FORMAT)));
             return;
         }
         try {
@@ -181,14 +177,14 @@ public final class TwilioOtpAuthenticator implements Authenticator {
             } else {
                 context.getEvent().user(context.getUser()).error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        OtpForms.codeForm(context, state, now, PageMessage.fieldError(OtpMessages.WRONG_CODE)));
+                        OtpForms.codeForm(context, config, state, now, PageMessage.fieldError(OtpMessages.WRONG_CODE)));
             }
         } catch (VerifyException e) {
             report(context, "check", e);
             if (e.failure() == VerifyFailure.VERIFICATION_NOT_FOUND || e.failure() == VerifyFailure.TOO_MANY_CHECKS) {
                 state.verificationEnded();
             }
-            context.challenge(OtpForms.codeForm(context, state, now, PageMessage.error(SendFailures.messageKey(e.failure()))));
+            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(SendFailures.messageKey(e.failure()))));
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.config.ExecutionSettings;
 import io.github.kctwilio.otp.config.ServerSettings;
+import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.verify.VerifyGateways;
 import java.io.IOException;
 import java.time.Clock;
@@ -137,6 +138,11 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
                 .helpText("When on, a user without a phone number enters one at login; it is saved only after the code "
                         + "is approved. When off, such a user sees a message to contact the administrator.")
+                .add()
+                .property().name(ExecutionSettings.RESEND_COOLDOWN_SECONDS).label("Resend cooldown (seconds)")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(TwilioOtpConfig.DEFAULT_RESEND_COOLDOWN_SECONDS))
+                .helpText("How long a user waits before asking for another code (0 to 600). Within Twilio's 10 minutes "
+                        + "a new request re-sends the same code.")
                 .add()
                 .build();
     }

@@ -91,7 +91,7 @@ class TwilioOtpLoginIT {
 
         Page codeForm = browser.signIn(login, user, TestUsers.PASSWORD);
         Page doubleSubmit = browser.signIn(login, user, TestUsers.PASSWORD);
-        Page reloaded = browser.get(codeForm.url());
+        Page reloaded = browser.get(codeForm.reloadUrl());
 
         assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).isTrue();
         assertThat(doubleSubmit.status()).isLessThan(500);
@@ -277,23 +277,36 @@ class TwilioOtpLoginIT {
     }
 
     @Test
-    void lockedUserGetsNoFurtherCheckAtTwilio() throws Exception {
+    void userLockedByBruteForceProtectionGetsNoFurtherCheckAtTwilio() throws Exception {
         String phone = TestUsers.newUsNumber();
         String user = newUser(phone);
         Page page = signIn(TestEnvironment.REALM, user);
         String wrong = otherCodeThan(codeFor(phone));
 
-        for (int i = 0; i < 5; i++) {
+        // Keycloak locks after 5 failures, or at once when two come within a second (quick-login check).
+        int posts = 0;
+        while (page.hasForm("kc-twilio-otp-code-form") && posts < 6) {
             page = enterCode(page, wrong);
+            posts++;
         }
-        long checks = twilio.count(RequestKind.CHECK);
-        Page locked = enterCode(page, codeFor(phone));
 
-        assertThat(checks).isEqualTo(5);
-        assertThat(locked.loggedIn()).isFalse();
-        assertThat(locked.text()).contains("Too many failed attempts");
-        assertThat(twilio.count(RequestKind.CHECK)).isEqualTo(5);
+        assertThat(page.text()).contains("Too many failed attempts");
+        assertThat(page.loggedIn()).isFalse();
         assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(user)).path("disabled").asBoolean()).isTrue();
+        assertThat(twilio.count(RequestKind.CHECK)).as("the post that met the lock was not checked").isEqualTo(posts - 1);
+    }
+
+    @Test
+    void resendWithinTheCooldownSendsNothingAndShowsTheWait() throws Exception {
+        String phone = TestUsers.newUsNumber();
+        Page codeForm = signIn(TestEnvironment.REALM_VAULT, newUser(TestEnvironment.REALM_VAULT, phone));
+
+        assertThat(codeForm.document().getElementById("kc-twilio-otp-resend").hasAttr("disabled")).isTrue();
+        Page again = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("resend", "true"));
+
+        assertThat(again.text()).containsPattern("ask for a new code in [0-9]+ seconds");
+        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
+        assertThat(enterCode(again, codeFor(phone)).loggedIn()).isTrue();
     }
 
     // --- helpers ---

@@ -118,6 +118,16 @@ public final class LoginBrowser {
             return document().getElementById(id) != null;
         }
 
+        /**
+         * The URL a browser reloads: Keycloak rewrites the address bar with history.replaceState so that a reload
+         * is a GET of the current step, not a repeated POST.
+         */
+        public String reloadUrl() {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("history\\.replaceState\\(\\{\\}, \"[^\"]*\", \"([^\"]+)\"\\)").matcher(body);
+            return m.find() ? m.group(1) : url;
+        }
+
         /** Visible text of the page, for assertions on messages. */
         public String text() {
             return document().text();

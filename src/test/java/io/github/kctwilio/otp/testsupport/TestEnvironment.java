@@ -15,13 +15,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestEnvironment implements BeforeAllCallback {
 
-    /** Login step with server-wide credentials, numbers without country code read as US, phone setup allowed. */
+    /** Login step with server-wide credentials, numbers without country code read as US, phone setup allowed, no resend cooldown. */
     public static final String REALM = "otp";
     /** As {@link #REALM}, but users without a phone number may not add one. */
     public static final String REALM_NO_SETUP = "otp-nosetup";
     /** A malformed Verify Service SID in the execution config. */
     public static final String REALM_BROKEN = "otp-broken";
-    /** The auth token comes only from Keycloak's file vault. */
+    /** The auth token comes only from Keycloak's file vault; default resend cooldown (30 s). */
     public static final String REALM_VAULT = "otp-vault";
     public static final String VAULT_KEY = "twilio-token";
 
@@ -63,7 +63,7 @@ public final class TestEnvironment implements BeforeAllCallback {
         Files.writeString(vault.resolve(REALM_VAULT + "_" + VAULT_KEY), VerifyEmulator.AUTH_TOKEN);
 
         List<Path> realmFiles = List.of(
-                RealmJson.write(RealmJson.twilioRealm(REALM, Map.of("defaultRegion", "US", "allowPhoneSetup", "true")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM, Map.of("defaultRegion", "US", "allowPhoneSetup", "true", "resendCooldownSeconds", "0")), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_NO_SETUP, Map.of("allowPhoneSetup", "false")), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_BROKEN, Map.of("verifyServiceSid", "VA-not-a-sid")), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_VAULT, Map.of(
