@@ -1,0 +1,128 @@
+package io.github.kctwilio.otp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import io.github.kctwilio.otp.testsupport.LoginBrowser;
+import io.github.kctwilio.otp.testsupport.RealmJson;
+import io.github.kctwilio.otp.testsupport.TestEnvironment;
+import io.github.kctwilio.otp.testsupport.TestUsers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole login in headless Chromium (Debian's chromium and chromium-driver), with screenshots of our forms.
+ * Without Chromium on the machine the test is skipped and says so; CI installs it.
+ */
+@ExtendWith(TestEnvironment.class)
+class BrowserLoginIT {
+
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.path", "/usr/bin/chromedriver"));
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final TestEnvironment env = TestEnvironment.get();
+    private final VerifyEmulator twilio = env.emulator();
+    private WebDriver driver;
+
+    @BeforeEach
+    void startChromium() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "SKIPPED: no Chromium at " + CHROMIUM + " / " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--lang=en-US", "--window-size=1000,900");
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        twilio.reset();
+    }
+
+    @AfterEach
+    void stopChromium() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void newUserEntersPhoneThenCodeAndIsLoggedIn() throws IOException {
+        String username = "browser-" + UUID.randomUUID().toString().substring(0, 6);
+        TestUsers.create(env.admin(), TestEnvironment.REALM, username, null);
+        String phone = TestUsers.newUsNumber();
+
+        driver.get(env.keycloak().baseUrl() + "/realms/" + TestEnvironment.REALM + "/protocol/openid-connect/auth"
+                + "?response_type=code&scope=openid&client_id=" + RealmJson.CLIENT_ID + "&redirect_uri=" + LoginBrowser.REDIRECT_URI);
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+
+        waitFor(By.id("kc-twilio-otp-phone-form"));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).as("focus on the phone field").isEqualTo("phoneNumber");
+        driver.findElement(By.id("phoneNumber")).sendKeys("(" + phone.substring(2, 5) + ") " + phone.substring(5, 8) + "-" + phone.substring(8));
+        screenshot("phone-form");
+        driver.findElement(By.id("kc-twilio-otp-send")).click();
+
+        waitFor(By.id("kc-twilio-otp-code-form"));
+        assertThat(driver.findElement(By.id("kc-twilio-otp-sent")).getText()).endsWith(phone.substring(phone.length() - 4) + ".");
+        String code = twilio.lastCodeSentTo(phone).orElseThrow();
+        driver.findElement(By.id("code")).sendKeys(code);
+        screenshot("code-form");
+        driver.findElement(By.id("kc-twilio-otp-verify")).click();
+
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(LoginBrowser.REDIRECT_URI)
+                || d.getCurrentUrl().startsWith("chrome-error://"));
+        assertThat(driver.getCurrentUrl()).contains("code=").doesNotContain("error=");
+    }
+
+    @Test
+    void wrongCodeErrorIsShownOnTheFieldAtPhoneWidth() throws IOException {
+        String phone = TestUsers.newUsNumber();
+        String username = "browser-" + UUID.randomUUID().toString().substring(0, 6);
+        TestUsers.create(env.admin(), TestEnvironment.REALM, username, phone);
+        driver.manage().window().setSize(new Dimension(390, 844));
+
+        driver.get(env.keycloak().baseUrl() + "/realms/" + TestEnvironment.REALM + "/protocol/openid-connect/auth"
+                + "?response_type=code&scope=openid&client_id=" + RealmJson.CLIENT_ID + "&redirect_uri=" + LoginBrowser.REDIRECT_URI);
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("kc-twilio-otp-code-form"));
+        String code = twilio.lastCodeSentTo(phone).orElseThrow();
+        driver.findElement(By.id("code")).sendKeys(code.equals("000000") ? "111111" : "000000");
+        driver.findElement(By.id("kc-twilio-otp-verify")).click();
+
+        waitFor(By.id("input-error-code"));
+        assertThat(driver.findElement(By.id("code")).getAttribute("aria-invalid")).isEqualTo("true");
+        screenshot("wrong-code");
+    }
+
+    private void waitFor(By element) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
