@@ -23,6 +23,7 @@ final class OtpAuthState {
     private static final String SENT_AT = PREFIX + "sent-at";
     private static final String ENROLLING = PREFIX + "enrolling";
     private static final String ENDED = PREFIX + "ended";
+    private static final String SENDS = PREFIX + "sends";
 
     enum Stage { PHONE_ENTRY, CODE_ENTRY }
 
@@ -48,7 +49,14 @@ final class OtpAuthState {
         session.setAuthNote(CHANNEL, channel.wireName());
         session.setAuthNote(SENT_AT, Long.toString(at.toEpochMilli()));
         session.setAuthNote(ENROLLING, Boolean.toString(enrolling));
+        session.setAuthNote(SENDS, Integer.toString(sendCount() + 1));
         session.removeAuthNote(ENDED);
+    }
+
+    /** Codes sent in this login so far, for the per-login cap. */
+    int sendCount() {
+        String value = session.getAuthNote(SENDS);
+        return value == null ? 0 : Integer.parseInt(value);
     }
 
     /** Twilio no longer accepts codes for this verification (expired, used, too many wrong codes). */
@@ -85,7 +93,7 @@ final class OtpAuthState {
     }
 
     void clear() {
-        for (String note : new String[] {STAGE, SID, PHONE, CHANNEL, SENT_AT, ENROLLING, ENDED}) {
+        for (String note : new String[] {STAGE, SID, PHONE, CHANNEL, SENT_AT, ENROLLING, ENDED, SENDS}) {
             session.removeAuthNote(note);
         }
     }

@@ -1,10 +1,13 @@
 package io.github.kctwilio.otp.testsupport;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kctwilio.otp.emulator.SentCode;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -24,6 +27,15 @@ public final class TestEnvironment implements BeforeAllCallback {
     /** The auth token comes only from Keycloak's file vault; default resend cooldown (30 s). */
     public static final String REALM_VAULT = "otp-vault";
     public static final String VAULT_KEY = "twilio-token";
+    /** Tight send limits (2 per number, 3 per user, 4 per login), no IP limit, no resend cooldown. */
+    public static final String REALM_LIMITS = "otp-limits";
+    /** Only an IP limit (3 per hour), so that requests from 127.0.0.1 in other realms are not affected. */
+    public static final String REALM_IP_LIMIT = "otp-iplimit";
+    /** Brute-force detection with permanent lockout after 3 failures. */
+    public static final String REALM_PERMANENT_LOCKOUT = "otp-lockout";
+
+    public static final List<String> REALMS = List.of(REALM, REALM_NO_SETUP, REALM_BROKEN, REALM_VAULT, REALM_LIMITS,
+            REALM_IP_LIMIT, REALM_PERMANENT_LOCKOUT);
 
     /** Short, so that the hanging-Twilio test stays quick; production default is 5000 ms. */
     public static final int READ_TIMEOUT_MS = 2000;
@@ -31,6 +43,8 @@ public final class TestEnvironment implements BeforeAllCallback {
     private static TestEnvironment instance;
 
     private VerifyEmulator emulator;
+    private TcpProxy twilioLink;
+    private final List<SentCode> sentCodes = new CopyOnWriteArrayList<>();
     private KeycloakDistribution keycloak;
     private AdminApi admin;
 
@@ -56,6 +70,9 @@ public final class TestEnvironment implements BeforeAllCallback {
 
     private void start() throws Exception {
         emulator = VerifyEmulator.start();
+        emulator.onSend(sentCodes::add);
+        // Keycloak reaches the emulator through a proxy that tests can switch to "connection refused".
+        twilioLink = new TcpProxy(emulator.port());
         Path work = Path.of("target", "it");
         Path realms = work.resolve("realms");
         Path vault = work.resolve("vault");
@@ -69,11 +86,16 @@ public final class TestEnvironment implements BeforeAllCallback {
                 RealmJson.write(RealmJson.twilioRealm(REALM_VAULT, Map.of(
                         "accountSid", VerifyEmulator.ACCOUNT_SID,
                         "verifyServiceSid", VerifyEmulator.SERVICE_SID,
-                        "authToken", "${vault." + VAULT_KEY + "}")), realms));
+                        "authToken", "${vault." + VAULT_KEY + "}")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_LIMITS, Map.of("resendCooldownSeconds", "0",
+                        "sendLimitPerNumber", "2/1h", "sendLimitPerUser", "3/1h", "sendLimitPerIp", "0", "maxSendsPerLogin", "4")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_IP_LIMIT, Map.of("sendLimitPerNumber", "0", "sendLimitPerUser", "0",
+                        "sendLimitPerIp", "3/1h")), realms),
+                RealmJson.write(permanentLockout(RealmJson.twilioRealm(REALM_PERMANENT_LOCKOUT, Map.of())), realms));
 
         KeycloakDistribution.Options options = new KeycloakDistribution.Options()
                 .logFile(work.resolve("keycloak.log"))
-                .option("--spi-authenticator--twilio-otp--api-base-url=" + emulator.baseUrl())
+                .option("--spi-authenticator--twilio-otp--api-base-url=http://127.0.0.1:" + twilioLink.port())
                 .option("--spi-authenticator--twilio-otp--read-timeout-ms=" + READ_TIMEOUT_MS)
                 .option("--vault=file")
                 .option("--vault-dir=" + vault.toAbsolutePath())
@@ -86,9 +108,14 @@ public final class TestEnvironment implements BeforeAllCallback {
         System.out.printf("Keycloak with the plugin ready in %.1f s%n", keycloak.startupTime().toMillis() / 1000.0);
 
         admin = new AdminApi(keycloak.baseUrl());
-        for (String realm : List.of(REALM, REALM_NO_SETUP, REALM_BROKEN, REALM_VAULT)) {
+        for (String realm : REALMS) {
             admin.declarePhoneAttributes(realm, "phoneNumber", "phoneNumberVerified");
         }
+    }
+
+    private static ObjectNode permanentLockout(ObjectNode realm) {
+        // Keycloak's quick-login check would lock temporarily first; switch it off so the third failure counts.
+        return realm.put("permanentLockout", true).put("failureFactor", 3).put("quickLoginCheckMilliSeconds", 0);
     }
 
     private void stop() {
@@ -98,6 +125,23 @@ public final class TestEnvironment implements BeforeAllCallback {
         if (emulator != null) {
             emulator.close();
         }
+        if (twilioLink != null) {
+            try {
+                twilioLink.close();
+            } catch (java.io.IOException ignored) {
+                // the JVM is ending
+            }
+        }
+    }
+
+    /** Switches Keycloak's connection to Twilio between working and "connection refused". */
+    public TcpProxy twilioLink() {
+        return twilioLink;
+    }
+
+    /** Every code the emulator sent during the whole run (reset() of the emulator does not clear it). */
+    public List<SentCode> sentCodes() {
+        return List.copyOf(sentCodes);
     }
 
     public VerifyEmulator emulator() {
