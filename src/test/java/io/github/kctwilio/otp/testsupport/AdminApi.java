@@ -68,6 +68,11 @@ public final class AdminApi {
         return json(send("GET", "/admin/realms/" + realm + "/attack-detection/brute-force/users/" + userId, null));
     }
 
+    /** A user's login events, newest first: {@code type}, {@code error}, {@code details}. */
+    public JsonNode events(String realm, String userId) {
+        return json(send("GET", "/admin/realms/" + realm + "/events?max=1000&user=" + encode(userId), null));
+    }
+
     /** Declares the phone attributes in the realm's user profile (view: admin and user; edit: admin). */
     public void declarePhoneAttributes(String realm, String phoneAttribute, String verifiedAttribute) {
         ObjectNode profile = (ObjectNode) json(send("GET", "/admin/realms/" + realm + "/users/profile", null));

@@ -27,7 +27,7 @@ public final class TestEnvironment implements BeforeAllCallback {
     /** The auth token comes only from Keycloak's file vault; default resend cooldown (30 s). */
     public static final String REALM_VAULT = "otp-vault";
     public static final String VAULT_KEY = "twilio-token";
-    /** Tight send limits (2 per number, 3 per user, 4 per login), no IP limit, no resend cooldown. */
+    /** Tight send limits (2 per number, 3 per user, 2 per login), no IP limit, no resend cooldown. */
     public static final String REALM_LIMITS = "otp-limits";
     /** Only an IP limit (3 per hour), so that requests from 127.0.0.1 in other realms are not affected. */
     public static final String REALM_IP_LIMIT = "otp-iplimit";
@@ -88,7 +88,7 @@ public final class TestEnvironment implements BeforeAllCallback {
                         "verifyServiceSid", VerifyEmulator.SERVICE_SID,
                         "authToken", "${vault." + VAULT_KEY + "}")), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_LIMITS, Map.of("resendCooldownSeconds", "0",
-                        "sendLimitPerNumber", "2/1h", "sendLimitPerUser", "3/1h", "sendLimitPerIp", "0", "maxSendsPerLogin", "4")), realms),
+                        "sendLimitPerNumber", "2/1h", "sendLimitPerUser", "3/1h", "sendLimitPerIp", "0", "maxSendsPerLogin", "2")), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_IP_LIMIT, Map.of("sendLimitPerNumber", "0", "sendLimitPerUser", "0",
                         "sendLimitPerIp", "3/1h")), realms),
                 RealmJson.write(permanentLockout(RealmJson.twilioRealm(REALM_PERMANENT_LOCKOUT, Map.of())), realms));
