@@ -7,6 +7,7 @@ public final class ExecutionSettings {
     public static final String ACCOUNT_SID = "accountSid";
     public static final String AUTH_TOKEN = "authToken";
     public static final String DEFAULT_CHANNEL = "defaultChannel";
+    public static final String CHANNELS = "channels";
     public static final String DEFAULT_REGION = "defaultRegion";
     public static final String ALLOW_PHONE_SETUP = "allowPhoneSetup";
     public static final String RESEND_COOLDOWN_SECONDS = "resendCooldownSeconds";

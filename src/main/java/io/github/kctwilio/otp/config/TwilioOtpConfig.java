@@ -9,7 +9,10 @@ import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.VerifyCredentials;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,15 +23,18 @@ import java.util.regex.Pattern;
  *
  * @param credentials     Twilio account and Verify Service
  * @param defaultChannel  channel of the first code
+ * @param channels        channels users may pick on the code form, the default among them
  * @param defaultRegion   ISO 3166 region for numbers typed without a country code; null for none
  * @param allowPhoneSetup whether a user with no phone number may enter one at login
  * @param resendCooldown  how long a user waits before asking for another code
  * @param sendLimits      caps on sends per number, user, IP address and login
  */
-public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, String defaultRegion,
+public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, List<Channel> channels, String defaultRegion,
                               boolean allowPhoneSetup, Duration resendCooldown, SendLimits sendLimits) {
 
     public static final int DEFAULT_RESEND_COOLDOWN_SECONDS = 30;
+    /** SMS and voice are on in a new Verify Service; WhatsApp and email need setup in Twilio first. */
+    public static final String DEFAULT_CHANNELS = "sms##call";
     private static final int MAX_RESEND_COOLDOWN_SECONDS = 600;
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
@@ -58,9 +64,11 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
         String authToken = resolveSecret.apply(tokenSetting).filter(t -> !t.isBlank())
                 .orElseThrow(() -> new ConfigException(ExecutionSettings.AUTH_TOKEN, "refers to a vault secret that does not exist"));
 
+        Channel defaultChannel = channel(own.get(ExecutionSettings.DEFAULT_CHANNEL));
         return new TwilioOtpConfig(
                 new VerifyCredentials(accountSid, authToken.trim(), serviceSid),
-                channel(own.get(ExecutionSettings.DEFAULT_CHANNEL)),
+                defaultChannel,
+                channels(own.get(ExecutionSettings.CHANNELS), defaultChannel),
                 region(own.get(ExecutionSettings.DEFAULT_REGION)),
                 flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true),
                 seconds(ExecutionSettings.RESEND_COOLDOWN_SECONDS, own.get(ExecutionSettings.RESEND_COOLDOWN_SECONDS),
@@ -86,6 +94,27 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
             throw new ConfigException(ExecutionSettings.DEFAULT_CHANNEL, "must be one of sms, call, whatsapp, email");
         }
         return channel.get();
+    }
+
+    /**
+     * The offered channels, as the admin console stores a multi-valued list ("sms##call"); commas work too.
+     * The default channel is always offered, first.
+     */
+    private static List<Channel> channels(String value, Channel defaultChannel) throws ConfigException {
+        Set<Channel> channels = new LinkedHashSet<>();
+        channels.add(defaultChannel);
+        String list = isBlank(value) ? DEFAULT_CHANNELS : value;
+        for (String name : list.split("##|,")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Optional<Channel> channel = Channel.fromWireName(name);
+            if (channel.isEmpty()) {
+                throw new ConfigException(ExecutionSettings.CHANNELS, "may only list sms, call, whatsapp and email");
+            }
+            channels.add(channel.get());
+        }
+        return List.copyOf(channels);
     }
 
     private static String region(String value) throws ConfigException {

@@ -2,6 +2,7 @@ package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
+import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.CheckResult;
 import io.github.kctwilio.otp.verify.VerificationCodes;
 import io.github.kctwilio.otp.verify.VerifyException;
@@ -54,7 +55,7 @@ final class CodeCheck {
                         OtpForms.codeForm(context, config, state, now, codeError(OtpMessages.WRONG_CODE)));
             }
         } catch (VerifyException e) {
-            OtpEvents.twilioFailed(context, "check", e, state.channel(), number);
+            OtpEvents.twilioFailed(context, "check", e, state.channel(), number, true);
             if (e.failure() == VerifyFailure.VERIFICATION_NOT_FOUND || e.failure() == VerifyFailure.TOO_MANY_CHECKS) {
                 state.verificationEnded();
             }
@@ -68,7 +69,8 @@ final class CodeCheck {
         if (state.enrolling()) {
             user.setSingleAttribute(PHONE_ATTRIBUTE, number);
         }
-        if (!"true".equals(user.getFirstAttribute(PHONE_VERIFIED_ATTRIBUTE))) {
+        // A code by email proves the mailbox, not the phone.
+        if (state.channel() != Channel.EMAIL && !"true".equals(user.getFirstAttribute(PHONE_VERIFIED_ATTRIBUTE))) {
             user.setSingleAttribute(PHONE_VERIFIED_ATTRIBUTE, "true");
         }
         OtpEvents.event(context, state.channel(), number);

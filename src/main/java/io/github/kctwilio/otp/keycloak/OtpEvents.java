@@ -36,10 +36,18 @@ final class OtpEvents {
         return event;
     }
 
-    /** One admin log line and an event error for a failed Twilio call. */
-    static void twilioFailed(AuthenticationFlowContext context, String operation, VerifyException e, Channel channel, String number) {
-        String line = String.format("Twilio OTP %s failed in realm %s: %s", operation, context.getRealm().getName(), e.describe());
-        if (e.failure().needsAdminAttention()) {
+    /**
+     * An event error for a failed Twilio call, and (when {@code log}) one admin log line.
+     *
+     * @param log false for failures already reported, such as a channel known to be disabled
+     */
+    static void twilioFailed(AuthenticationFlowContext context, String operation, VerifyException e, Channel channel, String number,
+                             boolean log) {
+        String line = String.format("Twilio OTP %s by %s failed in realm %s: %s", operation,
+                channel == null ? "?" : channel.wireName(), context.getRealm().getName(), e.describe());
+        if (!log) {
+            LOG.debug(line);
+        } else if (e.failure().needsAdminAttention()) {
             LOG.warn(line);
         } else {
             LOG.info(line);

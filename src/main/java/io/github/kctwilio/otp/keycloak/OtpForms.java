@@ -1,11 +1,16 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.config.ChannelRules;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
+import io.github.kctwilio.otp.phone.EmailAddresses;
+import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -44,12 +49,31 @@ final class OtpForms {
         if (message != null) {
             message.applyTo(form);
         }
+        boolean pending = state.verificationPending(now);
         Map<String, Object> model = new HashMap<>();
-        model.put("maskedPhone", state.phone().map(PhoneNumbers::mask).orElse(""));
+        model.put("maskedTarget", maskedTarget(state));
         model.put("channel", state.channel().wireName());
-        model.put("codeAccepted", state.verificationPending(now));
+        model.put("codeAccepted", pending);
         model.put("resendWaitSeconds", resendWaitSeconds(config, state, now));
+        model.put("alternatives", switchableChannels(context, config, state).stream()
+                .filter(c -> c != state.channel()).map(Channel::wireName).toList());
         return form.setAttribute(OtpFormFields.MODEL, model).createForm(OtpFormFields.CODE_TEMPLATE);
+    }
+
+    /** Channels this user may ask for on the code form (email only with an address, and never for a new number). */
+    static List<Channel> switchableChannels(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state) {
+        Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid());
+        boolean hasEmail = context.getUser().getEmail() != null;
+        return config.channels().stream()
+                .filter(c -> ChannelRules.usable(c, config.channels(), disabled, hasEmail, state.enrolling()))
+                .toList();
+    }
+
+    private static String maskedTarget(OtpAuthState state) {
+        if (state.channel() == Channel.EMAIL && state.target().isPresent()) {
+            return EmailAddresses.mask(state.target().get());
+        }
+        return state.phone().map(PhoneNumbers::mask).orElse("");
     }
 
     /** A page with only a message, for problems the user cannot fix on a form. */

@@ -4,6 +4,7 @@ import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
+import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -70,8 +71,10 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (state.stage() == OtpAuthState.Stage.PHONE_ENTRY) {
             submitPhone(context, config.get(), state, form.getFirst(OtpFormFields.PHONE_NUMBER), now);
+        } else if (form.containsKey(OtpFormFields.CHANNEL)) {
+            switchChannel(context, config.get(), state, form.getFirst(OtpFormFields.CHANNEL), now);
         } else if (form.containsKey(OtpFormFields.RESEND)) {
-            resend(context, config.get(), state, now);
+            resend(context, config.get(), state, state.channel(), now);
         } else if (state.verificationSid().isEmpty()) {
             authenticate(context);
         } else {
@@ -85,7 +88,7 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         if (onFile != null && !onFile.isBlank()) {
             Optional<String> number = PhoneNumbers.toE164(onFile, config.defaultRegion());
             if (number.isPresent()) {
-                delivery.send(context, config, state, number.get(), false, now, null);
+                sendFirst(context, config, state, number.get(), false, now);
             } else {
                 LOG.warnf("Twilio OTP: user %s in realm %s has a '%s' attribute that is not a valid phone number",
                         context.getUser().getId(), context.getRealm().getName(), CodeCheck.PHONE_ATTRIBUTE);
@@ -108,20 +111,45 @@ public final class TwilioOtpAuthenticator implements Authenticator {
                     PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.INVALID_PHONE)));
             return;
         }
-        delivery.send(context, config, state, number.get(), true, now, null);
+        sendFirst(context, config, state, number.get(), true, now);
     }
 
-    private void resend(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Instant now) {
+    private void sendFirst(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
+                           boolean enrolling, Instant now) {
+        Optional<Channel> channel = delivery.firstChannel(context, config, enrolling);
+        if (channel.isEmpty()) {
+            // Every offered channel was refused by the Verify Service as disabled; the admin log said so already.
+            context.challenge(OtpForms.errorPage(context, OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE));
+            return;
+        }
+        delivery.send(context, config, state, number, enrolling, channel.get(), now, null);
+    }
+
+    /**
+     * "Send a new code", also by another channel. Within Twilio's 10 minutes this re-sends the pending code under
+     * the same verification; the cooldown and the caps apply to every send.
+     */
+    private void resend(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Channel channel, Instant now) {
         if (OtpForms.resendWaitSeconds(config, state, now) > 0) {
             // The form itself says how long to wait; nothing is sent.
             context.challenge(OtpForms.codeForm(context, config, state, now, null));
         } else if (state.phone().isPresent()) {
-            // Within Twilio's 10 minutes this re-sends the pending code under the same verification.
-            delivery.send(context, config, state, state.phone().get(), state.enrolling(), now,
+            delivery.send(context, config, state, state.phone().get(), state.enrolling(), channel, now,
                     PageMessage.info(OtpMessages.NEW_CODE_SENT));
         } else {
             startWithAccountNumber(context, config, state, now);
         }
+    }
+
+    /** "Call me instead" and friends: only to channels this user may use here; anything else just shows the form. */
+    private void switchChannel(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String wanted, Instant now) {
+        Optional<Channel> channel = Channel.fromWireName(wanted)
+                .filter(c -> OtpForms.switchableChannels(context, config, state).contains(c));
+        if (channel.isEmpty()) {
+            context.challenge(OtpForms.codeForm(context, config, state, now, null));
+            return;
+        }
+        resend(context, config, state, channel.get(), now);
     }
 
     /** Missing or malformed settings: one log line naming the setting, an error page, and nobody gets in. */

@@ -19,6 +19,9 @@ public final class RealmJson {
     public static final String FLOW_ALIAS = "browser-twilio-otp";
     public static final String CONFIG_ALIAS = "twilio-otp";
 
+    /** The languages of our message bundles; the login page offers them all. */
+    public static final String[] SUPPORTED_LOCALES = {"en", "de", "fr", "es", "it", "pt-BR", "nl", "pl", "ja", "zh-CN", "tr", "sv"};
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RealmJson() {
@@ -43,6 +46,11 @@ public final class RealmJson {
                 .put("maxDeltaTimeSeconds", 43200)
                 .put("permanentLockout", false);
         root.putArray("enabledEventTypes").add("LOGIN").add("LOGIN_ERROR");
+        root.put("internationalizationEnabled", true).put("defaultLocale", "en");
+        ArrayNode locales = root.putArray("supportedLocales");
+        for (String locale : SUPPORTED_LOCALES) {
+            locales.add(locale);
+        }
 
         ObjectNode client = root.putArray("clients").addObject()
                 .put("clientId", CLIENT_ID)

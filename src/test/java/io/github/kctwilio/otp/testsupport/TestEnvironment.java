@@ -33,9 +33,15 @@ public final class TestEnvironment implements BeforeAllCallback {
     public static final String REALM_IP_LIMIT = "otp-iplimit";
     /** Brute-force detection with permanent lockout after 3 failures. */
     public static final String REALM_PERMANENT_LOCKOUT = "otp-lockout";
+    /** Every channel offered, no resend cooldown, its own Verify Service. */
+    public static final String REALM_CHANNELS = "otp-channels";
+    /** Its own Verify Service, where a test makes Twilio refuse SMS as disabled (60223). */
+    public static final String REALM_DISABLED_CHANNEL = "otp-disabled";
+    /** Its own Verify Service, for the 60223 case of the fault matrix. */
+    public static final String REALM_FAULT_CHANNEL = "otp-fault-channel";
 
     public static final List<String> REALMS = List.of(REALM, REALM_NO_SETUP, REALM_BROKEN, REALM_VAULT, REALM_LIMITS,
-            REALM_IP_LIMIT, REALM_PERMANENT_LOCKOUT);
+            REALM_IP_LIMIT, REALM_PERMANENT_LOCKOUT, REALM_CHANNELS, REALM_DISABLED_CHANNEL, REALM_FAULT_CHANNEL);
 
     /** Short, so that the hanging-Twilio test stays quick; production default is 5000 ms. */
     public static final int READ_TIMEOUT_MS = 2000;
@@ -91,7 +97,13 @@ public final class TestEnvironment implements BeforeAllCallback {
                         "sendLimitPerNumber", "2/1h", "sendLimitPerUser", "3/1h", "sendLimitPerIp", "0", "maxSendsPerLogin", "2")), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_IP_LIMIT, Map.of("sendLimitPerNumber", "0", "sendLimitPerUser", "0",
                         "sendLimitPerIp", "3/1h")), realms),
-                RealmJson.write(permanentLockout(RealmJson.twilioRealm(REALM_PERMANENT_LOCKOUT, Map.of())), realms));
+                RealmJson.write(permanentLockout(RealmJson.twilioRealm(REALM_PERMANENT_LOCKOUT, Map.of())), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_CHANNELS, Map.of("verifyServiceSid", serviceSid('1'),
+                        "channels", "sms##call##whatsapp##email", "resendCooldownSeconds", "0", "defaultRegion", "US")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_DISABLED_CHANNEL, Map.of("verifyServiceSid", serviceSid('2'),
+                        "channels", "sms##call")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_FAULT_CHANNEL, Map.of("verifyServiceSid", serviceSid('3'),
+                        "channels", "sms##call")), realms));
 
         KeycloakDistribution.Options options = new KeycloakDistribution.Options()
                 .logFile(work.resolve("keycloak.log"))
@@ -111,6 +123,11 @@ public final class TestEnvironment implements BeforeAllCallback {
         for (String realm : REALMS) {
             admin.declarePhoneAttributes(realm, "phoneNumber", "phoneNumberVerified");
         }
+    }
+
+    /** A Verify Service SID of the emulator's account other than the default one: "VA" and 32 times the digit. */
+    public static String serviceSid(char digit) {
+        return "VA" + String.valueOf(digit).repeat(32);
     }
 
     private static ObjectNode permanentLockout(ObjectNode realm) {
