@@ -27,15 +27,21 @@ public final class AdminApi {
         this.baseUrl = baseUrl;
     }
 
-    /** Creates an enabled user with a password and attributes; returns its id. */
+    /** Creates an enabled user with a password, attributes and the address {@code <username>@example.org}; returns its id. */
     public String createUser(String realm, String username, String password, Map<String, String> attributes) {
+        return createUser(realm, username, password, attributes, username + "@example.org");
+    }
+
+    /** As {@link #createUser(String, String, String, Map)}, with the given email address (null for none). */
+    public String createUser(String realm, String username, String password, Map<String, String> attributes, String email) {
         ObjectNode user = JSON.createObjectNode()
                 .put("username", username)
                 .put("enabled", true)
-                .put("email", username + "@example.org")
-                .put("emailVerified", true)
                 .put("firstName", username)
                 .put("lastName", "Test");
+        if (email != null) {
+            user.put("email", email).put("emailVerified", true);
+        }
         ObjectNode attrs = user.putObject("attributes");
         attributes.forEach((name, value) -> attrs.putArray(name).add(value));
         ArrayNode credentials = user.putArray("credentials");

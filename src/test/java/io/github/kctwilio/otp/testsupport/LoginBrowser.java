@@ -39,9 +39,14 @@ public final class LoginBrowser {
 
     /** Opens the login page of an OIDC client, as an application redirecting the user would. */
     public Page openLogin(String realm, String clientId) throws IOException, InterruptedException {
+        return openLogin(realm, clientId, "");
+    }
+
+    /** As {@link #openLogin(String, String)}, with extra query parameters such as {@code &ui_locales=de}. */
+    public Page openLogin(String realm, String clientId, String extraQuery) throws IOException, InterruptedException {
         String url = keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&scope=openid"
                 + "&client_id=" + encode(clientId) + "&redirect_uri=" + encode(REDIRECT_URI)
-                + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID();
+                + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID() + extraQuery;
         return get(url);
     }
 
