@@ -42,7 +42,7 @@ class TwilioFaultsIT {
         INVALID_PARAMETER(Call.SEND, e -> e.emulator().failNext(400, 60200), CANNOT_SEND, "twilio_invalid_parameter", "60200"),
         MAX_CHECKS(Call.CHECK, e -> e.emulator().failNext(429, 60202), "Too many wrong codes", "twilio_too_many_checks", "60202"),
         MAX_SENDS(Call.SEND, e -> e.emulator().failNext(429, 60203), "Too many codes were sent to this number", "twilio_too_many_sends", "60203"),
-        LANDLINE(Call.SEND, e -> e.emulator().failNext(403, 60205), CANNOT_SEND, "twilio_landline", "60205"),
+        LANDLINE(Call.SEND, e -> e.emulator().failNext(403, 60205), "cannot receive text messages", "twilio_landline", "60205"),
         NUMBER_CONCURRENCY(Call.SEND, e -> e.emulator().failNext(429, 60212), "Too many requests", "twilio_throttled", "60212"),
         CHANNEL_DISABLED(TestEnvironment.REALM_FAULT_CHANNEL, Call.SEND, e -> e.emulator().failNext(400, 60223),
                 "not available right now", "twilio_channel_disabled", "60223"),
