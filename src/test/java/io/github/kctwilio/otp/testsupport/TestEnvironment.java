@@ -39,9 +39,19 @@ public final class TestEnvironment implements BeforeAllCallback {
     public static final String REALM_DISABLED_CHANNEL = "otp-disabled";
     /** Its own Verify Service, for the 60223 case of the fault matrix. */
     public static final String REALM_FAULT_CHANNEL = "otp-fault-channel";
+    /** Keycloak's older "keycloak" login theme. */
+    public static final String REALM_CLASSIC_THEME = "otp-classic";
+    /** A custom theme on Keycloak's base theme that overrides our phone form (src/test/resources/themes/otp-custom). */
+    public static final String REALM_CUSTOM_THEME = "otp-custom";
+    /** Second factor: the Twilio step or the authenticator app, as alternatives; user {@link #TOTP_USER} has both. */
+    public static final String REALM_ALTERNATIVES = "otp-alternatives";
+    public static final String TOTP_USER = "totp-user";
+    public static final String TOTP_USER_PHONE = "+14155559000";
+    public static final String TOTP_SECRET = "twilio-otp-test-totp-secret";
 
     public static final List<String> REALMS = List.of(REALM, REALM_NO_SETUP, REALM_BROKEN, REALM_VAULT, REALM_LIMITS,
-            REALM_IP_LIMIT, REALM_PERMANENT_LOCKOUT, REALM_CHANNELS, REALM_DISABLED_CHANNEL, REALM_FAULT_CHANNEL);
+            REALM_IP_LIMIT, REALM_PERMANENT_LOCKOUT, REALM_CHANNELS, REALM_DISABLED_CHANNEL, REALM_FAULT_CHANNEL,
+            REALM_CLASSIC_THEME, REALM_CUSTOM_THEME, REALM_ALTERNATIVES);
 
     /** Short, so that the hanging-Twilio test stays quick; production default is 5000 ms. */
     public static final int READ_TIMEOUT_MS = 2000;
@@ -103,7 +113,10 @@ public final class TestEnvironment implements BeforeAllCallback {
                 RealmJson.write(RealmJson.twilioRealm(REALM_DISABLED_CHANNEL, Map.of("verifyServiceSid", serviceSid('2'),
                         "channels", "sms##call")), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_FAULT_CHANNEL, Map.of("verifyServiceSid", serviceSid('3'),
-                        "channels", "sms##call")), realms));
+                        "channels", "sms##call")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_CLASSIC_THEME, Map.of()).put("loginTheme", "keycloak"), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_CUSTOM_THEME, Map.of()).put("loginTheme", "otp-custom"), realms),
+                RealmJson.write(alternatives(), realms));
 
         KeycloakDistribution.Options options = new KeycloakDistribution.Options()
                 .logFile(work.resolve("keycloak.log"))
@@ -116,6 +129,7 @@ public final class TestEnvironment implements BeforeAllCallback {
                 .env("KC_SPI_AUTHENTICATOR__TWILIO_OTP__VERIFY_SERVICE_SID", VerifyEmulator.SERVICE_SID)
                 .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
         realmFiles.forEach(options::realm);
+        options.theme(Path.of("src", "test", "resources", "themes", "otp-custom"));
         keycloak = KeycloakDistribution.start(options);
         System.out.printf("Keycloak with the plugin ready in %.1f s%n", keycloak.startupTime().toMillis() / 1000.0);
 
@@ -128,6 +142,12 @@ public final class TestEnvironment implements BeforeAllCallback {
     /** A Verify Service SID of the emulator's account other than the default one: "VA" and 32 times the digit. */
     public static String serviceSid(char digit) {
         return "VA" + String.valueOf(digit).repeat(32);
+    }
+
+    private static ObjectNode alternatives() {
+        ObjectNode realm = RealmJson.alternativesRealm(REALM_ALTERNATIVES, Map.of());
+        RealmJson.addUserWithTotp(realm, TOTP_USER, TestUsers.PASSWORD, TOTP_USER_PHONE, TOTP_SECRET);
+        return realm;
     }
 
     private static ObjectNode permanentLockout(ObjectNode realm) {
