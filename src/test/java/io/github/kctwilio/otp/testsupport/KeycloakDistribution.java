@@ -102,7 +102,7 @@ public final class KeycloakDistribution implements AutoCloseable {
         KeycloakDistribution server = new KeycloakDistribution(process, httpPort, managementPort, options.logFile,
                 Duration.ZERO);
         try {
-            server.awaitReady(Duration.ofMinutes(4));
+            server.awaitReady(Duration.ofMinutes(8));
         } catch (IOException | RuntimeException | InterruptedException e) {
             server.close();
             throw e;
