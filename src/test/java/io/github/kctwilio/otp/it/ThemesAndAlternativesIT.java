@@ -61,22 +61,34 @@ class ThemesAndAlternativesIT {
     }
 
     @Test
-    void tryAnotherWayListsOurStepAndLeadsToTheAuthenticatorApp() throws Exception {
+    void tryAnotherWayListsOurStepByNameAndOurCodeFormOffersTheWayBack() throws Exception {
         String realm = TestEnvironment.REALM_ALTERNATIVES;
 
-        Page codeForm = browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), TestEnvironment.TOTP_USER, TestUsers.PASSWORD);
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).isTrue();
-        assertThat(codeForm.document().getElementById("try-another-way")).isNotNull();
+        // Keycloak starts with the alternative backed by a stored credential: the authenticator app.
+        Page first = browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), TestEnvironment.TOTP_USER, TestUsers.PASSWORD);
+        assertThat(first.document().getElementById("try-another-way")).as(first.body()).isNotNull();
 
-        Page choices = browser.submit(codeForm, "kc-select-try-another-way-form", Map.of());
+        Page choices = browser.submit(first, "kc-select-try-another-way-form", Map.of());
         assertThat(choices.text()).contains("Code by text message").contains("Get a one-time code on your phone.");
-        Page totpForm = browser.post(choiceFormAction(choices), Map.of("authenticationExecution", choiceExecution(choices, "Authenticator")));
-        Page done = browser.submit(totpForm, "kc-otp-login-form",
+        Page codeForm = browser.post(choiceFormAction(choices), Map.of("authenticationExecution", choiceExecution(choices, "Code by text message")));
+
+        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
+        assertThat(codeForm.document().getElementById("try-another-way")).as("the way back to the app").isNotNull();
+        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", code(TestEnvironment.TOTP_USER_PHONE)));
+        assertThat(done.loggedIn()).isTrue();
+        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
+    }
+
+    @Test
+    void theAuthenticatorAppStaysUsableBesideOurStep() throws Exception {
+        Page first = browser.signIn(browser.openLogin(TestEnvironment.REALM_ALTERNATIVES, RealmJson.CLIENT_ID),
+                TestEnvironment.TOTP_USER, TestUsers.PASSWORD);
+
+        Page done = browser.submit(first, "kc-otp-login-form",
                 Map.of("otp", Totp.code(TestEnvironment.TOTP_SECRET, System.currentTimeMillis() / 1000)));
 
         assertThat(done.loggedIn()).as(done.body()).isTrue();
-        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("the code our step sent first").isEqualTo(1);
-        assertThat(twilio.count(RequestKind.CHECK)).isZero();
+        assertThat(twilio.requests()).as("no SMS when the user takes the app").isEmpty();
     }
 
     private static String choiceFormAction(Page choices) {
