@@ -52,7 +52,7 @@ class BrowserLoginIT {
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--lang=en-US", "--window-size=1000,900");
+                        "--no-first-run", "--lang=en-US", "--window-size=1000,1050");
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
         twilio.reset();
     }
