@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.kctwilio.otp.limits.RateLimit;
 import io.github.kctwilio.otp.limits.SendLimits;
-import io.github.kctwilio.otp.verify.TransportSettings;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -18,17 +15,9 @@ import org.junit.jupiter.api.Test;
 /** The resend cooldown and the send limits of an execution: defaults, overrides, and refused values. */
 class StepLimitSettingsTest {
 
-    private static final ServerSettings SERVER = new ServerSettings("AC0123456789abcdef0123456789abcdef", "token",
-            "VA0123456789abcdef0123456789abcdef",
-            new TransportSettings(URI.create("https://verify.twilio.com"), Duration.ofSeconds(2), Duration.ofSeconds(5)));
-
-    private static TwilioOtpConfig resolve(Map<String, String> own) throws ConfigException {
-        return TwilioOtpConfig.resolve(own, SERVER, Optional::of);
-    }
-
     @Test
     void defaultsAreThirtySecondsCooldownAndTheDocumentedSendLimits() throws ConfigException {
-        TwilioOtpConfig config = resolve(Map.of());
+        TwilioOtpConfig config = ConfigFixtures.resolve(Map.of());
 
         assertThat(config.resendCooldown()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.sendLimits()).isEqualTo(SendLimits.defaults());
@@ -40,7 +29,7 @@ class StepLimitSettingsTest {
 
     @Test
     void executionValuesOverrideTheDefaults() throws ConfigException {
-        TwilioOtpConfig config = resolve(Map.of(
+        TwilioOtpConfig config = ConfigFixtures.resolve(Map.of(
                 ExecutionSettings.RESEND_COOLDOWN_SECONDS, "0",
                 ExecutionSettings.SEND_LIMIT_PER_NUMBER, "2/10m",
                 ExecutionSettings.SEND_LIMIT_PER_USER, "0",
@@ -69,7 +58,7 @@ class StepLimitSettingsTest {
         Map<String, String> own = new HashMap<>();
         own.put(setting, value);
 
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> resolve(own));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigFixtures.resolve(own));
 
         assertThat(e).isNotNull();
         assertThat(e.setting()).isEqualTo(setting);
