@@ -50,12 +50,13 @@ public final class OutcomeTally {
     public synchronized String table() {
         List<String> groups = new ArrayList<>(counts.keySet());
         StringBuilder out = new StringBuilder();
-        String rowFormat = "| %-62s |" + " %s |".repeat(groups.size()) + " %5s |%n";
+        int width = java.util.Arrays.stream(Outcome.values()).mapToInt(o -> o.description().length()).max().orElse(10);
+        String rowFormat = "| %-" + width + "s |" + " %s |".repeat(groups.size()) + " %5s |%n";
         List<Object> header = new ArrayList<>(List.of("outcome"));
         groups.forEach(header::add);
         header.add("total");
         out.append(String.format(rowFormat, header.toArray()));
-        List<Object> rule = new ArrayList<>(List.of("-".repeat(62)));
+        List<Object> rule = new ArrayList<>(List.of("-".repeat(width)));
         groups.forEach(g -> rule.add("-".repeat(g.length())));
         rule.add("-----");
         out.append(String.format(rowFormat, rule.toArray()));
