@@ -69,6 +69,19 @@ public final class LoginBrowser {
         return follow(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
+    /**
+     * Posts a body exactly as given (it may be malformed: bad percent-encoding, JSON, a wrong charset), with this
+     * content type, for adversarial tests. Cookies and redirects as in {@link #post}.
+     */
+    public Page postRaw(String actionUrl, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(actionUrl))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        return follow(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** Submits the form with this id, with its hidden fields plus the given ones, as a browser would. */
     public Page submit(Page page, String formId, Map<String, String> fields) throws IOException, InterruptedException {
         Element form = page.document().getElementById(formId);
