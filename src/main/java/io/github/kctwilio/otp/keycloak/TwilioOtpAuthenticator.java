@@ -69,10 +69,11 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         OtpAuthState state = new OtpAuthState(context.getAuthenticationSession());
         Instant now = clock.instant();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        Optional<Channel> switchTo = requestedChannel(context, config.get(), state, form.getFirst(OtpFormFields.CHANNEL));
         if (state.stage() == OtpAuthState.Stage.PHONE_ENTRY) {
             submitPhone(context, config.get(), state, form.getFirst(OtpFormFields.PHONE_NUMBER), now);
-        } else if (form.containsKey(OtpFormFields.CHANNEL)) {
-            switchChannel(context, config.get(), state, form.getFirst(OtpFormFields.CHANNEL), now);
+        } else if (switchTo.isPresent()) {
+            resend(context, config.get(), state, switchTo.get(), now);
         } else if (form.containsKey(OtpFormFields.RESEND)) {
             resend(context, config.get(), state, state.channel(), now);
         } else if (state.verificationSid().isEmpty()) {
@@ -141,15 +142,16 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         }
     }
 
-    /** "Call me instead" and friends: only to channels this user may use here; anything else just shows the form. */
-    private void switchChannel(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String wanted, Instant now) {
-        Optional<Channel> channel = Channel.fromWireName(wanted)
-                .filter(c -> OtpForms.switchableChannels(context, config, state).contains(c));
-        if (channel.isEmpty()) {
-            context.challenge(OtpForms.codeForm(context, config, state, now, null));
-            return;
+    /**
+     * "Call me instead" and friends: a channel this user may use here. Anything else in the field (a forged or
+     * disabled channel) is ignored, so the rest of the request is handled as if it were not there.
+     */
+    private static Optional<Channel> requestedChannel(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state,
+                                                      String wanted) {
+        if (wanted == null) {
+            return Optional.empty();
         }
-        resend(context, config, state, channel.get(), now);
+        return Channel.fromWireName(wanted).filter(c -> OtpForms.switchableChannels(context, config, state).contains(c));
     }
 
     /** Missing or malformed settings: one log line naming the setting, an error page, and nobody gets in. */

@@ -43,7 +43,6 @@ public final class CodePayloads {
         one(in, "RLO before the right code", "\u202E" + code);
         one(in, "PDF after the right code", code + "\u202C");
         one(in, "zero-width space before the right code", "\u200B" + code);
-        one(in, "no-break space inside the right code", code.substring(0, 3) + "\u00A0" + code.substring(3));
         one(in, "ANSI escape before the right code", "\u001B[0m" + code);
         one(in, "BEL after the right code", code + "\u0007");
         one(in, "byte order mark before the right code", "\uFEFF" + code);
@@ -83,6 +82,8 @@ public final class CodePayloads {
         in.add(c -> Input.of(FIELD, "CR/LF inside", c.substring(0, 3) + "\r\n" + c.substring(3)));
         in.add(c -> Input.of(FIELD, "tabs around", "\t" + c + "\t"));
         in.add(c -> Input.of(FIELD, "em space inside", c.substring(0, 3) + "\u2003" + c.substring(3)));
+        in.add(c -> Input.of(FIELD, "no-break space inside", c.substring(0, 3) + "\u00A0" + c.substring(3)));
+        in.add(c -> Input.of(FIELD, "en dash inside", c.substring(0, 3) + "\u2013" + c.substring(3)));
         in.add(c -> fields(FIELD, "repeated, the right code first then junk", FIELD, List.of(c, "abc")));
         in.add(c -> fields(FIELD, "the right code + forged channel and unknown fields", FIELD, c, "channel", "premium",
                 "Channel", "call", "foo", "bar", "verify", "<script>alert(1)</script>"));

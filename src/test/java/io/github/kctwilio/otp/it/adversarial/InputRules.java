@@ -43,7 +43,7 @@ public final class InputRules {
         }
         StringBuilder digits = new StringBuilder();
         for (char c : input.toCharArray()) {
-            if (Character.isWhitespace(c) || c == '-') {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2013') {
                 continue;
             }
             if (!Character.isDigit(c)) {

@@ -28,7 +28,7 @@ public final class RequestPayloads {
         in.add(fields(f, "resend=<script>", "resend", "<script>alert(1)</script>"));
         in.add(fields(f, "resend repeated", "resend", List.of("true", "true")));
         in.add(fields(f, "resend + channel=premium", "resend", "true", "channel", "premium"));
-        in.add(fields(f, "resend + forged Channel, To, channel=call", "resend", "true", "channel", "call", "Channel", "whatsapp",
+        in.add(fields(f, "resend + forged Channel, To, channel=sms", "resend", "true", "channel", "sms", "Channel", "whatsapp",
                 "To", "+19005550123"));
         in.add(fields(f, "resend + a code (resend wins)", "resend", "true", "code", "123456"));
         return in;
