@@ -98,7 +98,8 @@ public final class KeycloakDistribution implements AutoCloseable {
         KeycloakDistribution server = new KeycloakDistribution(process, httpPort, managementPort, options.logFile,
                 Duration.ZERO);
         try {
-            server.awaitReady(Duration.ofMinutes(4));
+            // -Dkeycloak.start.timeout.minutes=N for a busy machine (the version matrix); 4 minutes otherwise.
+            server.awaitReady(Duration.ofMinutes(Long.getLong("keycloak.start.timeout.minutes", 4)));
         } catch (IOException | RuntimeException | InterruptedException e) {
             server.close();
             throw e;
