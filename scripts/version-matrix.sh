@@ -9,7 +9,8 @@
 # The jar under test is built once per run from the SPI the release targets (keycloak.spi.version in pom.xml);
 # only the server changes (-Dkeycloak.version), exactly as when a user drops the released jar into an older or
 # newer Keycloak. Unit tests do not touch Keycloak and are left to `mvn verify`. Runs one version at a time:
-# each starts a Keycloak, and these machines have 2 cores. Logs: target/matrix/<version>.log.
+# each starts a Keycloak, and these machines have 2 cores. Logs: target/matrix/<version>.log (Maven) and
+# target/matrix/<version>-keycloak.log (the server).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +37,8 @@ for version in "${VERSIONS[@]}"; do
     -Dkeycloak.start.timeout.minutes=10 >"$log" 2>&1
   rc=$?
   wall=$(( $(date +%s) - started ))
+  # The shared Keycloak's server log, kept per version (the next run overwrites target/it/keycloak.log).
+  cp target/it/keycloak.log "target/matrix/$version-keycloak.log" 2>/dev/null || true
   # The machine's load when the run ended: wall times only compare between runs on a similarly busy machine.
   load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo n/a)
   # Failsafe's closing summary, e.g. "Tests run: 40, Failures: 0, Errors: 0, Skipped: 1".
