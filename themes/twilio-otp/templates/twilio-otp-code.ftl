@@ -1,16 +1,19 @@
 <#-- Code form of the Twilio OTP step. Imports only template.ftl and uses properties.kc*Class! so that it renders
      under keycloak.v2, the older keycloak theme and custom themes alike. A theme may override it by name.
-     twilioOtp.codeAccepted: Twilio holds a pending code for this login. twilioOtp.resendWaitSeconds: cooldown left. -->
+     Model (twilioOtp): codeAccepted (Twilio holds a pending code for this login), channel, maskedTarget,
+     resendWaitSeconds (cooldown left, rendered by the server; the script below only counts it down live),
+     alternatives (channels the user may ask for instead). -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
     <#if section="header">
         ${msg("twilioOtpCodeTitle")}
     <#elseif section="form">
         <#assign codeError=messagesPerField.existsError('code')>
+        <#assign waiting=twilioOtp.resendWaitSeconds gt 0>
         <form id="kc-twilio-otp-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
               onsubmit="var b = this.querySelectorAll('button[type=submit]'); setTimeout(function () { b.forEach(function (x) { x.disabled = true; }); }, 0); return true;">
             <#if twilioOtp.codeAccepted>
-                <p id="kc-twilio-otp-sent" class="${properties.kcFormGroupClass!}">${msg("twilioOtpCodeSent_" + twilioOtp.channel, twilioOtp.maskedPhone)}</p>
+                <p id="kc-twilio-otp-sent" class="${properties.kcFormGroupClass!}">${msg("twilioOtpCodeSent_" + twilioOtp.channel, twilioOtp.maskedTarget)}</p>
                 <div class="${properties.kcFormGroupClass!}">
                     <div class="${properties.kcFormGroupLabelClass!} ${properties.kcLabelWrapperClass!}">
                         <label for="code" class="${properties.kcFormLabelClass!} ${properties.kcLabelClass!}">${msg("twilioOtpCodeLabel")}</label>
@@ -23,9 +26,13 @@
                                    aria-invalid="<#if codeError>true<#else>false</#if>"/>
                         </span>
                         <#if codeError>
-                            <span id="input-error-code" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">
-                                ${kcSanitize(messagesPerField.get('code'))?no_esc}
-                            </span>
+                            <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
+                                <div class="${properties.kcInputHelperTextClass!}">
+                                    <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}" id="input-error-code">
+                                        <span class="${properties.kcInputErrorMessageClass!}">${kcSanitize(messagesPerField.get('code'))?no_esc}</span>
+                                    </div>
+                                </div>
+                            </div>
                         </#if>
                     </div>
                 </div>
@@ -36,17 +43,43 @@
                     </div>
                 </div>
             </#if>
-            <div class="${properties.kcFormGroupClass!}">
+            <div id="kc-twilio-otp-resend-group" class="${properties.kcFormGroupClass!}">
+                <#if waiting>
+                    <p id="kc-twilio-otp-resend-wait" aria-live="polite">${msg("twilioOtpResendWait", "<span id=\"kc-twilio-otp-seconds\">" + twilioOtp.resendWaitSeconds?c + "</span>")?no_esc}</p>
+                </#if>
                 <div class="${properties.kcFormButtonsClass!} ${properties.kcFormActionGroupClass!}">
-                    <#if twilioOtp.resendWaitSeconds gt 0>
-                        <p id="kc-twilio-otp-resend-wait">${msg("twilioOtpResendWait", twilioOtp.resendWaitSeconds?c)}</p>
-                    </#if>
-                    <button id="kc-twilio-otp-resend" type="submit" name="resend" value="true" formnovalidate
-                            <#if twilioOtp.resendWaitSeconds gt 0>disabled</#if>
-                            class="${properties.kcButtonClass!} <#if twilioOtp.codeAccepted>${properties.kcButtonSecondaryClass!} ${properties.kcButtonDefaultClass!}<#else>${properties.kcButtonPrimaryClass!}</#if> ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">${msg("twilioOtpResend")}</button>
+                    <#assign secondary="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">
+                    <#assign primary="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">
+                    <button id="kc-twilio-otp-resend" type="submit" name="resend" value="true" formnovalidate data-twilio-otp-wait
+                            <#if waiting>disabled</#if>
+                            class="<#if twilioOtp.codeAccepted || twilioOtp.alternatives?has_content>${secondary}<#else>${primary}</#if>">${msg("twilioOtpResend")}</button>
+                    <#list twilioOtp.alternatives as alternative>
+                        <button id="kc-twilio-otp-channel-${alternative}" type="submit" name="channel" value="${alternative}" formnovalidate data-twilio-otp-wait
+                                <#if waiting>disabled</#if>
+                                class="<#if !twilioOtp.codeAccepted && alternative?is_first>${primary}<#else>${secondary}</#if>">${msg("twilioOtpSwitch_" + alternative)}</button>
+                    </#list>
                 </div>
             </div>
         </form>
-        <p id="kc-twilio-otp-back"><a href="${url.loginRestartFlowUrl}">${msg("twilioOtpBackToLogin")}</a></p>
+        <p id="kc-twilio-otp-back" class="${properties.kcFormGroupClass!}"><a href="${url.loginRestartFlowUrl}">${msg("twilioOtpBackToLogin")}</a></p>
+        <#if waiting>
+            <script>
+                // Progressive enhancement: count the server's cooldown down live and enable the buttons at zero.
+                (function () {
+                    var seconds = ${twilioOtp.resendWaitSeconds?c};
+                    var shown = document.getElementById("kc-twilio-otp-seconds");
+                    var timer = setInterval(function () {
+                        seconds -= 1;
+                        if (seconds > 0) {
+                            shown.textContent = seconds;
+                            return;
+                        }
+                        clearInterval(timer);
+                        document.getElementById("kc-twilio-otp-resend-wait").hidden = true;
+                        document.querySelectorAll("[data-twilio-otp-wait]").forEach(function (b) { b.disabled = false; });
+                    }, 1000);
+                })();
+            </script>
+        </#if>
     </#if>
 </@layout.registrationLayout>

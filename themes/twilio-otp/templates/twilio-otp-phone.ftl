@@ -21,9 +21,13 @@
                     </span>
                     <div id="phoneNumber-help" class="${properties.kcFormHelperTextClass!}">${msg("twilioOtpPhoneHelp")}</div>
                     <#if phoneError>
-                        <span id="input-error-phoneNumber" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">
-                            ${kcSanitize(messagesPerField.get('phoneNumber'))?no_esc}
-                        </span>
+                        <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
+                            <div class="${properties.kcInputHelperTextClass!}">
+                                <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}" id="input-error-phoneNumber">
+                                    <span class="${properties.kcInputErrorMessageClass!}">${kcSanitize(messagesPerField.get('phoneNumber'))?no_esc}</span>
+                                </div>
+                            </div>
+                        </div>
                     </#if>
                 </div>
             </div>
@@ -34,6 +38,6 @@
                 </div>
             </div>
         </form>
-        <p id="kc-twilio-otp-back"><a href="${url.loginRestartFlowUrl}">${msg("twilioOtpBackToLogin")}</a></p>
+        <p id="kc-twilio-otp-back" class="${properties.kcFormGroupClass!}"><a href="${url.loginRestartFlowUrl}">${msg("twilioOtpBackToLogin")}</a></p>
     </#if>
 </@layout.registrationLayout>

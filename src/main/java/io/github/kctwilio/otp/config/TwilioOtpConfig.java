@@ -3,11 +3,16 @@ package io.github.kctwilio.otp.config;
 import static io.github.kctwilio.otp.config.ServerSettings.firstNonBlank;
 import static io.github.kctwilio.otp.config.ServerSettings.isBlank;
 
+import io.github.kctwilio.otp.limits.RateLimit;
+import io.github.kctwilio.otp.limits.SendLimits;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.VerifyCredentials;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,14 +23,18 @@ import java.util.regex.Pattern;
  *
  * @param credentials     Twilio account and Verify Service
  * @param defaultChannel  channel of the first code
+ * @param channels        channels users may pick on the code form, the default among them
  * @param defaultRegion   ISO 3166 region for numbers typed without a country code; null for none
  * @param allowPhoneSetup whether a user with no phone number may enter one at login
  * @param resendCooldown  how long a user waits before asking for another code
+ * @param sendLimits      caps on sends per number, user, IP address and login
  */
-public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, String defaultRegion,
-                              boolean allowPhoneSetup, Duration resendCooldown) {
+public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, List<Channel> channels, String defaultRegion,
+                              boolean allowPhoneSetup, Duration resendCooldown, SendLimits sendLimits) {
 
     public static final int DEFAULT_RESEND_COOLDOWN_SECONDS = 30;
+    /** SMS and voice are on in a new Verify Service; WhatsApp and email need setup in Twilio first. */
+    public static final String DEFAULT_CHANNELS = "sms##call";
     private static final int MAX_RESEND_COOLDOWN_SECONDS = 600;
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
@@ -55,13 +64,16 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
         String authToken = resolveSecret.apply(tokenSetting).filter(t -> !t.isBlank())
                 .orElseThrow(() -> new ConfigException(ExecutionSettings.AUTH_TOKEN, "refers to a vault secret that does not exist"));
 
+        Channel defaultChannel = channel(own.get(ExecutionSettings.DEFAULT_CHANNEL));
         return new TwilioOtpConfig(
                 new VerifyCredentials(accountSid, authToken.trim(), serviceSid),
-                channel(own.get(ExecutionSettings.DEFAULT_CHANNEL)),
+                defaultChannel,
+                channels(own.get(ExecutionSettings.CHANNELS), defaultChannel),
                 region(own.get(ExecutionSettings.DEFAULT_REGION)),
                 flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true),
                 seconds(ExecutionSettings.RESEND_COOLDOWN_SECONDS, own.get(ExecutionSettings.RESEND_COOLDOWN_SECONDS),
-                        DEFAULT_RESEND_COOLDOWN_SECONDS, MAX_RESEND_COOLDOWN_SECONDS));
+                        DEFAULT_RESEND_COOLDOWN_SECONDS, MAX_RESEND_COOLDOWN_SECONDS),
+                sendLimits(own));
     }
 
     private static void requireMatch(String setting, String value, Pattern pattern, String expected) throws ConfigException {
@@ -84,6 +96,27 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
         return channel.get();
     }
 
+    /**
+     * The offered channels, as the admin console stores a multi-valued list ("sms##call"); commas work too.
+     * The default channel is always offered, first.
+     */
+    private static List<Channel> channels(String value, Channel defaultChannel) throws ConfigException {
+        Set<Channel> channels = new LinkedHashSet<>();
+        channels.add(defaultChannel);
+        String list = isBlank(value) ? DEFAULT_CHANNELS : value;
+        for (String name : list.split("##|,")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Optional<Channel> channel = Channel.fromWireName(name);
+            if (channel.isEmpty()) {
+                throw new ConfigException(ExecutionSettings.CHANNELS, "may only list sms, call, whatsapp and email");
+            }
+            channels.add(channel.get());
+        }
+        return List.copyOf(channels);
+    }
+
     private static String region(String value) throws ConfigException {
         if (isBlank(value)) {
             return null;
@@ -94,19 +127,40 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
         return value.trim().toUpperCase(Locale.ROOT);
     }
 
+    private static SendLimits sendLimits(Map<String, String> own) throws ConfigException {
+        return new SendLimits(
+                rateLimit(ExecutionSettings.SEND_LIMIT_PER_NUMBER, own.get(ExecutionSettings.SEND_LIMIT_PER_NUMBER), SendLimits.DEFAULT_PER_NUMBER),
+                rateLimit(ExecutionSettings.SEND_LIMIT_PER_USER, own.get(ExecutionSettings.SEND_LIMIT_PER_USER), SendLimits.DEFAULT_PER_USER),
+                rateLimit(ExecutionSettings.SEND_LIMIT_PER_IP, own.get(ExecutionSettings.SEND_LIMIT_PER_IP), SendLimits.DEFAULT_PER_IP),
+                wholeNumber(ExecutionSettings.MAX_SENDS_PER_LOGIN, own.get(ExecutionSettings.MAX_SENDS_PER_LOGIN), SendLimits.DEFAULT_PER_LOGIN, RateLimit.MAX_COUNT,
+                        "a number of sends (0 for no cap)"));
+    }
+
+    private static RateLimit rateLimit(String setting, String value, String defaultValue) throws ConfigException {
+        Optional<RateLimit> limit = RateLimit.parse(isBlank(value) ? defaultValue : value);
+        if (limit.isEmpty()) {
+            throw new ConfigException(setting, "must look like 5/1h (count per s, m, h or d; up to 7 days), or 0 for no limit");
+        }
+        return limit.get();
+    }
+
     private static Duration seconds(String setting, String value, int defaultValue, int max) throws ConfigException {
+        return Duration.ofSeconds(wholeNumber(setting, value, defaultValue, max, "a number of seconds"));
+    }
+
+    private static int wholeNumber(String setting, String value, int defaultValue, int max, String what) throws ConfigException {
         if (isBlank(value)) {
-            return Duration.ofSeconds(defaultValue);
+            return defaultValue;
         }
         try {
             int parsed = Integer.parseInt(value.trim());
             if (parsed >= 0 && parsed <= max) {
-                return Duration.ofSeconds(parsed);
+                return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(setting, "must be a number of seconds from 0 to " + max);
+        throw new ConfigException(setting, "must be " + what + " from 0 to " + max);
     }
 
     private static boolean flag(String setting, String value, boolean defaultValue) throws ConfigException {

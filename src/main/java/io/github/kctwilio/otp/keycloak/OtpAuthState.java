@@ -19,10 +19,12 @@ final class OtpAuthState {
     private static final String STAGE = PREFIX + "stage";
     private static final String SID = PREFIX + "sid";
     private static final String PHONE = PREFIX + "phone";
+    private static final String TARGET = PREFIX + "target";
     private static final String CHANNEL = PREFIX + "channel";
     private static final String SENT_AT = PREFIX + "sent-at";
     private static final String ENROLLING = PREFIX + "enrolling";
     private static final String ENDED = PREFIX + "ended";
+    private static final String SENDS = PREFIX + "sends";
 
     enum Stage { PHONE_ENTRY, CODE_ENTRY }
 
@@ -40,15 +42,35 @@ final class OtpAuthState {
         session.setAuthNote(STAGE, "phone");
     }
 
-    /** A code went out: remember where, by which channel, when, and whether the number is new to the account. */
-    void codeSent(String verificationSid, String phone, Channel channel, Instant at, boolean enrolling) {
+    /**
+     * The number this login verifies and the channel last tried, also when no code went out (say SMS was refused
+     * for a landline and the user is to choose the voice call).
+     */
+    void numberChosen(String phone, Channel tried, boolean enrolling) {
         session.setAuthNote(STAGE, "code");
-        session.setAuthNote(SID, verificationSid);
         session.setAuthNote(PHONE, phone);
-        session.setAuthNote(CHANNEL, channel.wireName());
-        session.setAuthNote(SENT_AT, Long.toString(at.toEpochMilli()));
+        session.setAuthNote(CHANNEL, tried.wireName());
         session.setAuthNote(ENROLLING, Boolean.toString(enrolling));
+    }
+
+    /**
+     * A code went out: remember where, by which channel, when, and whether the number is new to the account.
+     *
+     * @param target where the code went: the phone number, or the email address for the email channel
+     */
+    void codeSent(String verificationSid, String phone, String target, Channel channel, Instant at, boolean enrolling) {
+        numberChosen(phone, channel, enrolling);
+        session.setAuthNote(SID, verificationSid);
+        session.setAuthNote(TARGET, target);
+        session.setAuthNote(SENT_AT, Long.toString(at.toEpochMilli()));
+        session.setAuthNote(SENDS, Integer.toString(sendCount() + 1));
         session.removeAuthNote(ENDED);
+    }
+
+    /** Codes sent in this login so far, for the per-login cap. */
+    int sendCount() {
+        String value = session.getAuthNote(SENDS);
+        return value == null ? 0 : Integer.parseInt(value);
     }
 
     /** Twilio no longer accepts codes for this verification (expired, used, too many wrong codes). */
@@ -62,6 +84,11 @@ final class OtpAuthState {
 
     Optional<String> phone() {
         return Optional.ofNullable(session.getAuthNote(PHONE));
+    }
+
+    /** Where the last code went (a number or an email address); empty before any code. */
+    Optional<String> target() {
+        return Optional.ofNullable(session.getAuthNote(TARGET));
     }
 
     Channel channel() {
@@ -85,7 +112,7 @@ final class OtpAuthState {
     }
 
     void clear() {
-        for (String note : new String[] {STAGE, SID, PHONE, CHANNEL, SENT_AT, ENROLLING, ENDED}) {
+        for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, SENDS}) {
             session.removeAuthNote(note);
         }
     }

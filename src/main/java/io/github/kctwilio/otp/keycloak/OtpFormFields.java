@@ -12,6 +12,8 @@ final class OtpFormFields {
     static final String CODE = "code";
     /** Submit button of the code form that asks for a new code. */
     static final String RESEND = "resend";
+    /** Submit buttons of the code form that ask for the code by another channel; the value is the channel. */
+    static final String CHANNEL = "channel";
 
     /** Name of the template model object that carries our page state. */
     static final String MODEL = "twilioOtp";

@@ -1,11 +1,16 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.config.ChannelRules;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
+import io.github.kctwilio.otp.phone.EmailAddresses;
+import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -20,13 +25,13 @@ final class OtpForms {
     /**
      * The phone-number form.
      *
-     * @param typed    what the user typed last time, shown again (escaped by the template); may be null
-     * @param errorKey a message for the phone field; null for none
+     * @param typed   what the user typed last time, shown again (escaped by the template); may be null
+     * @param message an error for the phone field or the page; null for none
      */
-    static Response phoneForm(AuthenticationFlowContext context, String typed, String errorKey) {
+    static Response phoneForm(AuthenticationFlowContext context, String typed, PageMessage message) {
         LoginFormsProvider form = context.form();
-        if (errorKey != null) {
-            form.addError(new FormMessage(OtpFormFields.PHONE_NUMBER, errorKey));
+        if (message != null) {
+            message.applyTo(form);
         }
         Map<String, Object> model = new HashMap<>();
         model.put("phoneInput", typed == null || typed.length() > PhoneNumbers.MAX_INPUT_LENGTH ? "" : typed);
@@ -36,7 +41,7 @@ final class OtpForms {
     /**
      * The code form, for the verification recorded in {@code state}.
      *
-     * @param message an error for the code field, a page-level error, or an info line; null for none
+     * @param message an error for the code field or the page, or an info line; null for none
      */
     static Response codeForm(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Instant now,
                              PageMessage message) {
@@ -44,12 +49,31 @@ final class OtpForms {
         if (message != null) {
             message.applyTo(form);
         }
+        boolean pending = state.verificationPending(now);
         Map<String, Object> model = new HashMap<>();
-        model.put("maskedPhone", state.phone().map(PhoneNumbers::mask).orElse(""));
+        model.put("maskedTarget", maskedTarget(state));
         model.put("channel", state.channel().wireName());
-        model.put("codeAccepted", state.verificationPending(now));
+        model.put("codeAccepted", pending);
         model.put("resendWaitSeconds", resendWaitSeconds(config, state, now));
+        model.put("alternatives", switchableChannels(context, config, state).stream()
+                .filter(c -> c != state.channel()).map(Channel::wireName).toList());
         return form.setAttribute(OtpFormFields.MODEL, model).createForm(OtpFormFields.CODE_TEMPLATE);
+    }
+
+    /** Channels this user may ask for on the code form (email only with an address, and never for a new number). */
+    static List<Channel> switchableChannels(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state) {
+        Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid());
+        boolean hasEmail = context.getUser().getEmail() != null;
+        return config.channels().stream()
+                .filter(c -> ChannelRules.usable(c, config.channels(), disabled, hasEmail, state.enrolling()))
+                .toList();
+    }
+
+    private static String maskedTarget(OtpAuthState state) {
+        if (state.channel() == Channel.EMAIL && state.target().isPresent()) {
+            return EmailAddresses.mask(state.target().get());
+        }
+        return state.phone().map(PhoneNumbers::mask).orElse("");
     }
 
     /** A page with only a message, for problems the user cannot fix on a form. */
@@ -66,26 +90,26 @@ final class OtpForms {
                 .orElse(0L);
     }
 
-    /** A message on the code form: either bound to the code field, or for the whole page. */
-    record PageMessage(Kind kind, String key, Object... params) {
+    /** A message on a form: bound to one field, or for the whole page. */
+    record PageMessage(Kind kind, String field, String key, Object... params) {
 
         enum Kind { FIELD_ERROR, ERROR, INFO }
 
-        static PageMessage fieldError(String key) {
-            return new PageMessage(Kind.FIELD_ERROR, key);
+        static PageMessage fieldError(String field, String key) {
+            return new PageMessage(Kind.FIELD_ERROR, field, key);
         }
 
         static PageMessage error(String key, Object... params) {
-            return new PageMessage(Kind.ERROR, key, params);
+            return new PageMessage(Kind.ERROR, null, key, params);
         }
 
         static PageMessage info(String key, Object... params) {
-            return new PageMessage(Kind.INFO, key, params);
+            return new PageMessage(Kind.INFO, null, key, params);
         }
 
         void applyTo(LoginFormsProvider form) {
             switch (kind) {
-                case FIELD_ERROR -> form.addError(new FormMessage(OtpFormFields.CODE, key, params));
+                case FIELD_ERROR -> form.addError(new FormMessage(field, key, params));
                 case ERROR -> form.setError(key, params);
                 case INFO -> form.setInfo(key, params);
             }

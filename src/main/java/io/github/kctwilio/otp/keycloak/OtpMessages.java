@@ -18,6 +18,11 @@ final class OtpMessages {
     static final String PHONE_ON_FILE_INVALID = "twilioOtpPhoneOnFileInvalid";
     static final String LOCKED = "twilioOtpLocked";
     static final String NEW_CODE_SENT = "twilioOtpNewCodeSent";
+    static final String SEND_LIMIT = "twilioOtpSendLimit";
+    static final String LOGIN_SEND_CAP = "twilioOtpLoginSendCap";
+    static final String LANDLINE_CALL = "twilioOtpLandlineCall";
+    static final String CHANNEL_UNAVAILABLE = "twilioOtpChannelUnavailable";
+    static final String NO_CHANNEL = "twilioOtpNoChannel";
 
     private OtpMessages() {
     }

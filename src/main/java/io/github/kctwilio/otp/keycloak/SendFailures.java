@@ -1,6 +1,8 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.verify.VerifyFailure;
+import java.util.Locale;
+import org.keycloak.events.Errors;
 
 /** What the user reads, and what the event records, for each way a Verify call can fail. */
 final class SendFailures {
@@ -19,9 +21,12 @@ final class SendFailures {
         };
     }
 
-    /** Event error strings: Keycloak's events carry free-form error codes. */
+    /** Event errors: Keycloak's own constant where one fits, else a short stable string of ours. */
     static String eventError(VerifyFailure failure) {
-        return "twilio_" + failure.name().toLowerCase(java.util.Locale.ROOT);
+        if (failure == VerifyFailure.VERIFICATION_NOT_FOUND) {
+            return Errors.EXPIRED_CODE;
+        }
+        return "twilio_" + failure.name().toLowerCase(Locale.ROOT);
     }
 
     /** True when the number itself is the problem, so a user who typed it may type another. */

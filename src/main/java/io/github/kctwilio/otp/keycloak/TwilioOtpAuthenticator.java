@@ -4,51 +4,40 @@ import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
-import io.github.kctwilio.otp.verify.CheckResult;
-import io.github.kctwilio.otp.verify.StartedVerification;
-import io.github.kctwilio.otp.verify.VerificationCodes;
-import io.github.kctwilio.otp.verify.VerificationRequest;
-import io.github.kctwilio.otp.verify.VerifyException;
-import io.github.kctwilio.otp.verify.VerifyFailure;
-import io.github.kctwilio.otp.verify.VerifyGateway;
-import io.github.kctwilio.otp.verify.VerifyGateways;
+import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
 
 /**
  * The login step: sends a code through Twilio Verify to the user's phone (asking for a number first when the
  * account has none and the admin allows it) and lets the user in when Twilio approves the code.
- * Stateless: everything about one login lives in {@link OtpAuthState}.
+ * Stateless: everything about one login lives in {@link OtpAuthState}; sending and checking live in
+ * {@link CodeDelivery} and {@link CodeCheck}.
  */
 public final class TwilioOtpAuthenticator implements Authenticator {
-
-    /** Attribute names of Keycloak's built-in {@code phone} client scope. */
-    static final String PHONE_ATTRIBUTE = "phoneNumber";
-    static final String PHONE_VERIFIED_ATTRIBUTE = "phoneNumberVerified";
 
     private static final Logger LOG = Logger.getLogger(TwilioOtpAuthenticator.class);
 
     private final StepConfigLoader configLoader;
-    private final VerifyGateways gateways;
+    private final CodeDelivery delivery;
+    private final CodeCheck check;
     private final Clock clock;
 
-    TwilioOtpAuthenticator(StepConfigLoader configLoader, VerifyGateways gateways, Clock clock) {
+    TwilioOtpAuthenticator(StepConfigLoader configLoader, CodeDelivery delivery, CodeCheck check, Clock clock) {
         this.configLoader = configLoader;
-        this.gateways = gateways;
+        this.delivery = delivery;
+        this.check = check;
         this.clock = clock;
     }
 
@@ -82,25 +71,27 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (state.stage() == OtpAuthState.Stage.PHONE_ENTRY) {
             submitPhone(context, config.get(), state, form.getFirst(OtpFormFields.PHONE_NUMBER), now);
+        } else if (form.containsKey(OtpFormFields.CHANNEL)) {
+            switchChannel(context, config.get(), state, form.getFirst(OtpFormFields.CHANNEL), now);
         } else if (form.containsKey(OtpFormFields.RESEND)) {
-            resend(context, config.get(), state, now);
+            resend(context, config.get(), state, state.channel(), now);
         } else if (state.verificationSid().isEmpty()) {
             authenticate(context);
         } else {
-            submitCode(context, config.get(), state, form.getFirst(OtpFormFields.CODE), now);
+            check.submit(context, config.get(), state, form.getFirst(OtpFormFields.CODE), now);
         }
     }
 
     /** First visit: use the number on the account, or ask for one. */
     private void startWithAccountNumber(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Instant now) {
-        String onFile = context.getUser().getFirstAttribute(PHONE_ATTRIBUTE);
+        String onFile = context.getUser().getFirstAttribute(CodeCheck.PHONE_ATTRIBUTE);
         if (onFile != null && !onFile.isBlank()) {
             Optional<String> number = PhoneNumbers.toE164(onFile, config.defaultRegion());
             if (number.isPresent()) {
-                send(context, config, state, number.get(), false, now, null);
+                sendFirst(context, config, state, number.get(), false, now);
             } else {
                 LOG.warnf("Twilio OTP: user %s in realm %s has a '%s' attribute that is not a valid phone number",
-                        context.getUser().getId(), context.getRealm().getName(), PHONE_ATTRIBUTE);
+                        context.getUser().getId(), context.getRealm().getName(), CodeCheck.PHONE_ATTRIBUTE);
                 context.getEvent().user(context.getUser()).error("twilio_invalid_phone_on_file");
                 context.challenge(OtpForms.errorPage(context, OtpMessages.PHONE_ON_FILE_INVALID, Response.Status.OK));
             }
@@ -116,93 +107,49 @@ public final class TwilioOtpAuthenticator implements Authenticator {
     private void submitPhone(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String typed, Instant now) {
         Optional<String> number = PhoneNumbers.toE164(typed, config.defaultRegion());
         if (number.isEmpty()) {
-            context.challenge(OtpForms.phoneForm(context, typed, OtpMessages.INVALID_PHONE));
+            context.challenge(OtpForms.phoneForm(context, typed,
+                    PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.INVALID_PHONE)));
             return;
         }
-        send(context, config, state, number.get(), true, now, null);
+        sendFirst(context, config, state, number.get(), true, now);
     }
 
-    private void resend(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Instant now) {
+    private void sendFirst(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
+                           boolean enrolling, Instant now) {
+        Optional<Channel> channel = delivery.firstChannel(context, config, enrolling);
+        if (channel.isEmpty()) {
+            // Every offered channel was refused by the Verify Service as disabled; the admin log said so already.
+            context.challenge(OtpForms.errorPage(context, OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE));
+            return;
+        }
+        delivery.send(context, config, state, number, enrolling, channel.get(), now, null);
+    }
+
+    /**
+     * "Send a new code", also by another channel. Within Twilio's 10 minutes this re-sends the pending code under
+     * the same verification; the cooldown and the caps apply to every send.
+     */
+    private void resend(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Channel channel, Instant now) {
         if (OtpForms.resendWaitSeconds(config, state, now) > 0) {
             // The form itself says how long to wait; nothing is sent.
             context.challenge(OtpForms.codeForm(context, config, state, now, null));
         } else if (state.phone().isPresent()) {
-            // Within Twilio's 10 minutes this re-sends the pending code under the same verification.
-            send(context, config, state, state.phone().get(), state.enrolling(), now, PageMessage.info(OtpMessages.NEW_CODE_SENT));
+            delivery.send(context, config, state, state.phone().get(), state.enrolling(), channel, now,
+                    PageMessage.info(OtpMessages.NEW_CODE_SENT));
         } else {
             startWithAccountNumber(context, config, state, now);
         }
     }
 
-    private void send(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
-                      boolean enrolling, Instant now, PageMessage onSuccess) {
-        context.getEvent().user(context.getUser())
-                .detail("twilio_channel", config.defaultChannel().wireName())
-                .detail("twilio_phone", PhoneNumbers.mask(number));
-        try {
-            StartedVerification started = gateway(config).start(new VerificationRequest(number, config.defaultChannel(),
-                    null, context.getConnection().getRemoteAddr(), Map.of("realm", context.getRealm().getName())));
-            state.codeSent(started.sid(), number, started.channel(), now, enrolling);
-            context.challenge(OtpForms.codeForm(context, config, state, now, onSuccess));
-        } catch (VerifyException e) {
-            report(context, "send", e);
-            if (enrolling && SendFailures.numberRejected(e.failure())) {
-                state.askForPhone();
-                context.challenge(OtpForms.phoneForm(context, number, SendFailures.messageKey(e.failure())));
-            } else {
-                context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(SendFailures.messageKey(e.failure()))));
-            }
-        }
-    }
-
-    private void submitCode(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String typed, Instant now) {
-        if (!state.verificationPending(now)) {
-            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(OtpMessages.CODE_EXPIRED)));
+    /** "Call me instead" and friends: only to channels this user may use here; anything else just shows the form. */
+    private void switchChannel(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String wanted, Instant now) {
+        Optional<Channel> channel = Channel.fromWireName(wanted)
+                .filter(c -> OtpForms.switchableChannels(context, config, state).contains(c));
+        if (channel.isEmpty()) {
+            context.challenge(OtpForms.codeForm(context, config, state, now, null));
             return;
         }
-        if (typed == null || typed.isBlank()) {
-            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.fieldError(OtpMessages.MISSING_CODE)));
-            return;
-        }
-        Optional<String> code = VerificationCodes.normalize(typed);
-        if (code.isEmpty()) {
-            // Cannot be a code: not worth a Twilio request, and not a guess worth counting.
-            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.fieldError(OtpMessages.INVALID_CODE_FORMAT)));
-            return;
-        }
-        try {
-            CheckResult result = gateway(config).check(state.verificationSid().orElseThrow(), code.get());
-            if (result == CheckResult.APPROVED) {
-                approved(context, state);
-            } else {
-                context.getEvent().user(context.getUser()).error(Errors.INVALID_USER_CREDENTIALS);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        OtpForms.codeForm(context, config, state, now, PageMessage.fieldError(OtpMessages.WRONG_CODE)));
-            }
-        } catch (VerifyException e) {
-            report(context, "check", e);
-            if (e.failure() == VerifyFailure.VERIFICATION_NOT_FOUND || e.failure() == VerifyFailure.TOO_MANY_CHECKS) {
-                state.verificationEnded();
-            }
-            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(SendFailures.messageKey(e.failure()))));
-        }
-    }
-
-    private void approved(AuthenticationFlowContext context, OtpAuthState state) {
-        UserModel user = context.getUser();
-        String number = state.phone().orElseThrow();
-        if (state.enrolling()) {
-            user.setSingleAttribute(PHONE_ATTRIBUTE, number);
-        }
-        if (!"true".equals(user.getFirstAttribute(PHONE_VERIFIED_ATTRIBUTE))) {
-            user.setSingleAttribute(PHONE_VERIFIED_ATTRIBUTE, "true");
-        }
-        state.clear();
-        context.success(OTPCredentialModel.TYPE);
-    }
-
-    private VerifyGateway gateway(TwilioOtpConfig config) {
-        return gateways.gatewayFor(config.credentials());
+        resend(context, config, state, channel.get(), now);
     }
 
     /** Missing or malformed settings: one log line naming the setting, an error page, and nobody gets in. */
@@ -226,16 +173,6 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         context.getEvent().user(context.getUser()).error(lockError);
         context.challenge(OtpForms.errorPage(context, OtpMessages.LOCKED, Response.Status.OK));
         return true;
-    }
-
-    /** Twilio's failures go to the admin log (never a number or a code) and to the event. */
-    private static void report(AuthenticationFlowContext context, String operation, VerifyException e) {
-        if (e.failure().needsAdminAttention()) {
-            LOG.warnf("Twilio OTP %s failed in realm %s: %s", operation, context.getRealm().getName(), e.describe());
-        } else {
-            LOG.debugf("Twilio OTP %s refused in realm %s: %s", operation, context.getRealm().getName(), e.describe());
-        }
-        context.getEvent().user(context.getUser()).error(SendFailures.eventError(e.failure()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.kctwilio.otp.keycloak;
 import io.github.kctwilio.otp.config.ExecutionSettings;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
+import io.github.kctwilio.otp.limits.SendLimits;
 import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
 import io.github.kctwilio.otp.verify.VerifyGateways;
 import java.io.IOException;
@@ -44,7 +45,8 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
         settings = ServerSettings.read(config::get, System::getenv);
         // Every gateway counts its Twilio calls on Keycloak's metrics (published with --metrics-enabled=true).
         gateways = new VerifyGateways(settings.transport(), TwilioOtpMetrics.onKeycloakRegistry()::instrument);
-        authenticator = new TwilioOtpAuthenticator(new StepConfigLoader(settings), gateways, Clock.systemUTC());
+        authenticator = new TwilioOtpAuthenticator(new StepConfigLoader(settings), new CodeDelivery(gateways),
+                new CodeCheck(gateways), Clock.systemUTC());
         LOG.infof("Twilio OTP ready: API %s, connect timeout %d ms, read timeout %d ms",
                 settings.transport().apiBaseUrl(), settings.transport().connectTimeout().toMillis(),
                 settings.transport().readTimeout().toMillis());
@@ -145,6 +147,24 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(TwilioOtpConfig.DEFAULT_RESEND_COOLDOWN_SECONDS))
                 .helpText("How long a user waits before asking for another code (0 to 600). Within Twilio's 10 minutes "
                         + "a new request re-sends the same code.")
+                .add()
+                .property().name(ExecutionSettings.SEND_LIMIT_PER_NUMBER).label("Send limit per phone number")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_NUMBER)
+                .helpText("Most codes sent to one number in a window, such as 5/1h (count per s, m, h or d). 0: no limit. "
+                        + "Held cluster-wide; protects against SMS pumping.")
+                .add()
+                .property().name(ExecutionSettings.SEND_LIMIT_PER_USER).label("Send limit per user")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_USER)
+                .helpText("Most codes sent for one account in a window, such as 10/1h. 0: no limit.")
+                .add()
+                .property().name(ExecutionSettings.SEND_LIMIT_PER_IP).label("Send limit per IP address")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_IP)
+                .helpText("Most codes requested from one client IP address in a window, such as 30/1h. Many users may "
+                        + "share an address behind a company or carrier gateway. 0: no limit.")
+                .add()
+                .property().name(ExecutionSettings.MAX_SENDS_PER_LOGIN).label("Most codes per sign-in")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(SendLimits.DEFAULT_PER_LOGIN))
+                .helpText("Most codes one sign-in may send, resends included. 0: no cap.")
                 .add()
                 .build();
     }

@@ -2,9 +2,12 @@ package io.github.kctwilio.otp.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Phone-number rules: what we accept from users and attributes, how we store it, how we show it. */
 public final class PhoneNumbers {
@@ -14,13 +17,18 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final char MASK = '\u2022';
+    /**
+     * Numbers that cost the caller extra are what SMS pumping targets, and never a person's phone: refused like
+     * invalid ones, before any Twilio request.
+     */
+    private static final Set<PhoneNumberType> COSTLY_TYPES = EnumSet.of(PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST);
 
     private PhoneNumbers() {
     }
 
     /**
      * Reads a number as a user might type it ({@code +1 415-555-0134}, {@code (415) 555-0134} with region US)
-     * and returns it in E.164, or empty when it is not a valid, dialable number.
+     * and returns it in E.164, or empty when it is not a valid, dialable number, or a premium-rate or shared-cost one.
      *
      * @param input         what the user typed or what an attribute holds; may be null
      * @param defaultRegion ISO 3166 code for numbers written without a country code; null or blank for none
@@ -32,7 +40,7 @@ public final class PhoneNumbers {
         String region = defaultRegion == null || defaultRegion.isBlank() ? null : defaultRegion.trim().toUpperCase(Locale.ROOT);
         try {
             PhoneNumber number = UTIL.parse(input.trim(), region);
-            if (!UTIL.isValidNumber(number)) {
+            if (!UTIL.isValidNumber(number) || COSTLY_TYPES.contains(UTIL.getNumberType(number))) {
                 return Optional.empty();
             }
             return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));

@@ -24,6 +24,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -48,6 +49,10 @@ public final class TwilioHttpTransport extends HttpClient implements AutoCloseab
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(connect)
                 .setSocketTimeout(read)
+                // With retries off, a pooled connection the server already closed would fail a send: check
+                // connections idle for more than a second before reuse, and never keep one for long.
+                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                .setTimeToLive(TimeValue.ofMinutes(2))
                 .build();
         RequestConfig requestConfig = RequestConfig.custom()
                 .setConnectionRequestTimeout(connect)
@@ -62,6 +67,7 @@ public final class TwilioHttpTransport extends HttpClient implements AutoCloseab
                         .build())
                 .setDefaultRequestConfig(requestConfig)
                 .disableAutomaticRetries()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .useSystemProperties()

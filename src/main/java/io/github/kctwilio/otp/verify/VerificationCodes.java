@@ -24,7 +24,8 @@ public final class VerificationCodes {
         StringBuilder digits = new StringBuilder(MAX_DIGITS);
         for (int i = 0; i < input.length(); i++) {
             char c = input.charAt(i);
-            if (Character.isWhitespace(c) || c == '-') {
+            // Pasted codes come with all kinds of spaces (no-break ones too) and dashes.
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2013') {
                 continue;
             }
             int digit = Character.digit(c, 10);

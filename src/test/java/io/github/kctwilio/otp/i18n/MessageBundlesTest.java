@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +42,10 @@ class MessageBundlesTest {
     /** {0}, {1}, ... in a MessageFormat pattern. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
+    /** The languages we ship, as Keycloak's locale codes (the "locales" of its login theme.properties). */
+    private static final List<String> SHIPPED_LOCALES =
+            List.of("en", "de", "fr", "es", "it", "pt-BR", "nl", "pl", "ja", "zh-CN", "tr", "sv");
+
     static Stream<Path> bundles() throws IOException {
         try (Stream<Path> files = Files.list(MESSAGES)) {
             return files.filter(p -> p.getFileName().toString().matches("messages_.+\\.properties")).sorted().toList().stream();
@@ -64,6 +69,32 @@ class MessageBundlesTest {
         assertThat(ENGLISH).isRegularFile();
         assertThat(englishKeys()).contains("twilioOtpCodeTitle", "twilioOtpWrongCode").hasSizeGreaterThan(10);
         assertThat(bundles()).contains(ENGLISH);
+    }
+
+    /**
+     * Keycloak looks up a provider jar's theme-resources messages as {@code messages_ + locale.toString()}
+     * (ClasspathThemeResourceProviderFactory, FlatClasspathThemeResourceProviderFactory), without the zh-CN to
+     * zh-Hans mapping its own themes get (FileBasedTheme). Simplified Chinese, locale code zh-CN, is therefore
+     * messages_zh_CN, not messages_zh_Hans like Keycloak's own bundle.
+     */
+    @Test
+    void everyShippedLocaleHasTheBundleNameKeycloakLooksUp() throws IOException {
+        Set<String> names = bundles().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+
+        for (String tag : SHIPPED_LOCALES) {
+            assertThat(names).as("bundle for Keycloak locale %s", tag)
+                    .contains("messages_" + Locale.forLanguageTag(tag) + ".properties");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void bundleNameIsOneKeycloakCanLookUp(Path bundle) {
+        String suffix = bundle.getFileName().toString().replaceFirst("^messages_(.+)\\.properties$", "$1");
+
+        assertThat(Locale.forLanguageTag(suffix.replace('_', '-')).toString())
+                .as("%s is never loaded: no locale's toString() is %s", bundle.getFileName(), suffix)
+                .isEqualTo(suffix);
     }
 
     @ParameterizedTest(name = "{0}")

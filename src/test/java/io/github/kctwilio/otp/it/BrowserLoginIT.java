@@ -52,7 +52,7 @@ class BrowserLoginIT {
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--lang=en-US", "--window-size=1000,900");
+                        "--no-first-run", "--lang=en-US", "--window-size=1000,1050");
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
         twilio.reset();
     }
@@ -97,16 +97,8 @@ class BrowserLoginIT {
     @Test
     void wrongCodeErrorIsShownOnTheFieldAtPhoneWidth() throws IOException {
         String phone = TestUsers.newUsNumber();
-        String username = "browser-" + UUID.randomUUID().toString().substring(0, 6);
-        TestUsers.create(env.admin(), TestEnvironment.REALM, username, phone);
         driver.manage().window().setSize(new Dimension(390, 844));
-
-        driver.get(env.keycloak().baseUrl() + "/realms/" + TestEnvironment.REALM + "/protocol/openid-connect/auth"
-                + "?response_type=code&scope=openid&client_id=" + RealmJson.CLIENT_ID + "&redirect_uri=" + LoginBrowser.REDIRECT_URI);
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("kc-twilio-otp-code-form"));
+        signInWithPhone(TestEnvironment.REALM, phone, "");
         String code = twilio.lastCodeSentTo(phone).orElseThrow();
         driver.findElement(By.id("code")).sendKeys(code.equals("000000") ? "111111" : "000000");
         driver.findElement(By.id("kc-twilio-otp-verify")).click();
@@ -114,6 +106,51 @@ class BrowserLoginIT {
         waitFor(By.id("input-error-code"));
         assertThat(driver.findElement(By.id("code")).getAttribute("aria-invalid")).isEqualTo("true");
         screenshot("wrong-code");
+    }
+
+    @Test
+    void cooldownIsShownByTheServerAndCountedDownLive() throws IOException {
+        String realm = TestEnvironment.REALM_VAULT;
+        signInWithPhone(realm, TestUsers.newUsNumber(), "");
+
+        assertThat(driver.findElement(By.id("kc-twilio-otp-resend")).isEnabled()).isFalse();
+        int first = Integer.parseInt(driver.findElement(By.id("kc-twilio-otp-seconds")).getText());
+        screenshot("code-form-cooldown");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
+                Integer.parseInt(d.findElement(By.id("kc-twilio-otp-seconds")).getText()) < first);
+    }
+
+    @Test
+    void callMeInsteadSwitchesTheChannel() throws IOException {
+        signInWithPhone(TestEnvironment.REALM_CHANNELS, TestUsers.newUsNumber(), "");
+
+        driver.findElement(By.id("kc-twilio-otp-channel-call")).click();
+
+        waitFor(By.id("kc-twilio-otp-sent"));
+        assertThat(driver.findElement(By.id("kc-twilio-otp-sent")).getText()).startsWith("We are calling");
+        screenshot("channel-switch");
+    }
+
+    @Test
+    void loginPageInGermanShowsOurFormsInGerman() throws IOException {
+        signInWithPhone(TestEnvironment.REALM, TestUsers.newUsNumber(), "&ui_locales=de");
+
+        assertThat(driver.findElement(By.id("kc-twilio-otp-verify")).getText()).isNotEqualTo("Verify").isNotBlank();
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        screenshot("code-form-de");
+    }
+
+    /** Creates a user with this phone, signs in with password and waits for our code form. */
+    private void signInWithPhone(String realm, String phone, String extraQuery) {
+        String username = "browser-" + UUID.randomUUID().toString().substring(0, 6);
+        TestUsers.create(env.admin(), realm, username, phone);
+        driver.get(env.keycloak().baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth"
+                + "?response_type=code&scope=openid&client_id=" + RealmJson.CLIENT_ID + "&redirect_uri=" + LoginBrowser.REDIRECT_URI
+                + extraQuery);
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("kc-twilio-otp-code-form"));
     }
 
     private void waitFor(By element) {

@@ -61,6 +61,11 @@ class TwilioOtpLoginIT {
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
         assertThat(twilio.count(RequestKind.CHECK)).isEqualTo(1);
         assertThat(twilio.requests()).hasSize(2);
+        assertThat(admin.events(TestEnvironment.REALM, userId(user))).anySatisfy(event -> {
+            assertThat(event.path("type").asText()).isEqualTo("LOGIN");
+            assertThat(event.path("details").path("twilio_channel").asText()).isEqualTo("sms");
+            assertThat(event.path("details").path("twilio_phone").asText()).endsWith(phone.substring(phone.length() - 4)).startsWith("\u2022");
+        });
     }
 
     @Test

@@ -164,6 +164,21 @@ class PhoneNumbersTest {
     }
 
     @Nested
+    class CostlyNumbers {
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"+1 900 555 0123", "+44 909 879 0000", "+49 900 1 234567"})
+        void premiumRateNumbersAreRefusedAsSmsPumpingTargets(String input) {
+            assertThat(PhoneNumbers.toE164(input, null)).isEmpty();
+        }
+
+        @Test
+        void ordinaryMobileNumbersStillPass() {
+            assertThat(PhoneNumbers.toE164("+49 151 12345678", null)).contains("+4915112345678");
+        }
+    }
+
+    @Nested
     class Mask {
 
         @Test

@@ -27,15 +27,21 @@ public final class AdminApi {
         this.baseUrl = baseUrl;
     }
 
-    /** Creates an enabled user with a password and attributes; returns its id. */
+    /** Creates an enabled user with a password, attributes and the address {@code <username>@example.org}; returns its id. */
     public String createUser(String realm, String username, String password, Map<String, String> attributes) {
+        return createUser(realm, username, password, attributes, username + "@example.org");
+    }
+
+    /** As {@link #createUser(String, String, String, Map)}, with the given email address (null for none). */
+    public String createUser(String realm, String username, String password, Map<String, String> attributes, String email) {
         ObjectNode user = JSON.createObjectNode()
                 .put("username", username)
                 .put("enabled", true)
-                .put("email", username + "@example.org")
-                .put("emailVerified", true)
                 .put("firstName", username)
                 .put("lastName", "Test");
+        if (email != null) {
+            user.put("email", email).put("emailVerified", true);
+        }
         ObjectNode attrs = user.putObject("attributes");
         attributes.forEach((name, value) -> attrs.putArray(name).add(value));
         ArrayNode credentials = user.putArray("credentials");
@@ -66,6 +72,11 @@ public final class AdminApi {
     /** Brute-force status of a user: {@code disabled}, {@code numFailures}, ... */
     public JsonNode bruteForceStatus(String realm, String userId) {
         return json(send("GET", "/admin/realms/" + realm + "/attack-detection/brute-force/users/" + userId, null));
+    }
+
+    /** A user's login events, newest first: {@code type}, {@code error}, {@code details}. */
+    public JsonNode events(String realm, String userId) {
+        return json(send("GET", "/admin/realms/" + realm + "/events?max=1000&user=" + encode(userId), null));
     }
 
     /** Declares the phone attributes in the realm's user profile (view: admin and user; edit: admin). */

@@ -48,6 +48,7 @@ public final class KeycloakDistribution implements AutoCloseable {
         private Path home;
         private Path pluginJar;
         private final List<Path> realmFiles = new ArrayList<>();
+        private final List<Path> themes = new ArrayList<>();
         private final List<String> serverOptions = new ArrayList<>();
         private final Map<String, String> environment = new HashMap<>();
         private Path logFile = Path.of("target", "keycloak.log");
@@ -57,6 +58,8 @@ public final class KeycloakDistribution implements AutoCloseable {
         public Options home(Path value) { this.home = value; return this; }
         public Options pluginJar(Path value) { this.pluginJar = value; return this; }
         public Options realm(Path file) { realmFiles.add(file); return this; }
+        /** A theme directory (its name is the theme's name) to install into the server's themes/. */
+        public Options theme(Path dir) { themes.add(dir); return this; }
         public Options option(String option) { serverOptions.add(option); return this; }
         public Options env(String name, String value) { environment.put(name, value); return this; }
         public Options logFile(Path value) { this.logFile = value; return this; }
@@ -74,6 +77,7 @@ public final class KeycloakDistribution implements AutoCloseable {
         }
         prepareProviders(home, pluginJar);
         prepareImports(home, options.realmFiles);
+        prepareThemes(home, options.themes);
 
         int httpPort = options.httpPort == 0 ? freePort() : options.httpPort;
         int managementPort = freePort();
@@ -98,8 +102,8 @@ public final class KeycloakDistribution implements AutoCloseable {
         KeycloakDistribution server = new KeycloakDistribution(process, httpPort, managementPort, options.logFile,
                 Duration.ZERO);
         try {
-            // -Dkeycloak.start.timeout.minutes=N for a busy machine (the version matrix); 4 minutes otherwise.
-            server.awaitReady(Duration.ofMinutes(Long.getLong("keycloak.start.timeout.minutes", 4)));
+            // -Dkeycloak.start.timeout.minutes=N for a very busy machine (the version matrix); 8 minutes otherwise.
+            server.awaitReady(Duration.ofMinutes(Long.getLong("keycloak.start.timeout.minutes", 8)));
         } catch (IOException | RuntimeException | InterruptedException e) {
             server.close();
             throw e;
@@ -214,6 +218,22 @@ public final class KeycloakDistribution implements AutoCloseable {
         Files.createDirectories(imports);
         for (Path realm : realmFiles) {
             Files.copy(realm, imports.resolve(realm.getFileName()));
+        }
+    }
+
+    private static void prepareThemes(Path home, List<Path> themes) throws IOException {
+        for (Path theme : themes) {
+            Path target = home.resolve("themes").resolve(theme.getFileName().toString());
+            try (Stream<Path> files = Files.walk(theme)) {
+                for (Path source : files.toList()) {
+                    Path copy = target.resolve(theme.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
         }
     }
 

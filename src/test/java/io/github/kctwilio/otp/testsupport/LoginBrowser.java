@@ -39,9 +39,14 @@ public final class LoginBrowser {
 
     /** Opens the login page of an OIDC client, as an application redirecting the user would. */
     public Page openLogin(String realm, String clientId) throws IOException, InterruptedException {
+        return openLogin(realm, clientId, "");
+    }
+
+    /** As {@link #openLogin(String, String)}, with extra query parameters such as {@code &ui_locales=de}. */
+    public Page openLogin(String realm, String clientId, String extraQuery) throws IOException, InterruptedException {
         String url = keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&scope=openid"
                 + "&client_id=" + encode(clientId) + "&redirect_uri=" + encode(REDIRECT_URI)
-                + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID();
+                + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID() + extraQuery;
         return get(url);
     }
 
@@ -59,6 +64,19 @@ public final class LoginBrowser {
         HttpRequest request = HttpRequest.newBuilder(URI.create(actionUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        return follow(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /**
+     * Posts a body exactly as given (it may be malformed: bad percent-encoding, JSON, a wrong charset), with this
+     * content type, for adversarial tests. Cookies and redirects as in {@link #post}.
+     */
+    public Page postRaw(String actionUrl, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(actionUrl))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .timeout(Duration.ofSeconds(30))
                 .build();
         return follow(http.send(request, HttpResponse.BodyHandlers.ofString()));

@@ -19,16 +19,63 @@ public final class RealmJson {
     public static final String FLOW_ALIAS = "browser-twilio-otp";
     public static final String CONFIG_ALIAS = "twilio-otp";
 
+    /** The languages of our message bundles; the login page offers them all. */
+    public static final String[] SUPPORTED_LOCALES = {"en", "de", "fr", "es", "it", "pt-BR", "nl", "pl", "ja", "zh-CN", "tr", "sv"};
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RealmJson() {
     }
 
     /**
+     * A realm whose browser flow is: username and password, then the Twilio OTP step (required).
+     *
      * @param realm      realm name
      * @param stepConfig settings of the Twilio OTP execution
      */
     public static ObjectNode twilioRealm(String realm, Map<String, String> stepConfig) {
+        ObjectNode root = baseRealm(realm, stepConfig);
+        ArrayNode formExecutions = flow(root, FLOW_ALIAS + " forms", false);
+        execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
+        execution(formExecutions, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
+        return root;
+    }
+
+    /**
+     * A realm whose second factor is a choice: the Twilio OTP step or Keycloak's authenticator-app OTP form, both
+     * ALTERNATIVE, so that "Try another way" appears.
+     */
+    public static ObjectNode alternativesRealm(String realm, Map<String, String> stepConfig) {
+        ObjectNode root = baseRealm(realm, stepConfig);
+        ArrayNode formExecutions = flow(root, FLOW_ALIAS + " forms", false);
+        execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
+        subflow(formExecutions, "REQUIRED", 20, FLOW_ALIAS + " second factor");
+        ArrayNode secondFactor = flow(root, FLOW_ALIAS + " second factor", false);
+        execution(secondFactor, "twilio-otp", "ALTERNATIVE", 10).put("authenticatorConfig", CONFIG_ALIAS);
+        execution(secondFactor, "auth-otp-form", "ALTERNATIVE", 20);
+        return root;
+    }
+
+    /**
+     * Adds a user to the import, with a password, a phone number and a TOTP authenticator-app credential.
+     *
+     * @param totpSecret the raw TOTP secret (HmacSHA1, 6 digits, 30 s), as Keycloak stores it
+     */
+    public static void addUserWithTotp(ObjectNode realm, String username, String password, String phone, String totpSecret) {
+        ArrayNode users = realm.has("users") ? (ArrayNode) realm.get("users") : realm.putArray("users");
+        ObjectNode user = users.addObject().put("username", username).put("enabled", true)
+                .put("email", username + "@example.org").put("emailVerified", true)
+                .put("firstName", username).put("lastName", "Test");
+        user.putObject("attributes").putArray("phoneNumber").add(phone);
+        ArrayNode credentials = user.putArray("credentials");
+        credentials.addObject().put("type", "password").put("value", password);
+        credentials.addObject().put("type", "otp").put("userLabel", "Authenticator app")
+                .put("secretData", "{\"value\":\"" + totpSecret + "\"}")
+                .put("credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+    }
+
+    /** Realm settings, the client, the top of the browser flow and the step's config; the forms sub-flow is the caller's. */
+    private static ObjectNode baseRealm(String realm, Map<String, String> stepConfig) {
         ObjectNode root = JSON.createObjectNode()
                 .put("realm", realm)
                 .put("enabled", true)
@@ -43,6 +90,11 @@ public final class RealmJson {
                 .put("maxDeltaTimeSeconds", 43200)
                 .put("permanentLockout", false);
         root.putArray("enabledEventTypes").add("LOGIN").add("LOGIN_ERROR");
+        root.put("internationalizationEnabled", true).put("defaultLocale", "en");
+        ArrayNode locales = root.putArray("supportedLocales");
+        for (String locale : SUPPORTED_LOCALES) {
+            locales.add(locale);
+        }
 
         ObjectNode client = root.putArray("clients").addObject()
                 .put("clientId", CLIENT_ID)
@@ -53,35 +105,33 @@ public final class RealmJson {
         client.putArray("redirectUris").add(LoginBrowser.REDIRECT_URI).add("http://localhost:*").add("http://127.0.0.1:*");
         client.putArray("webOrigins").add("+");
 
-        ArrayNode flows = root.putArray("authenticationFlows");
-        ObjectNode top = flows.addObject()
-                .put("alias", FLOW_ALIAS)
-                .put("description", "Username and password, then a code from Twilio Verify")
-                .put("providerId", "basic-flow")
-                .put("topLevel", true)
-                .put("builtIn", false);
-        ArrayNode topExecutions = top.putArray("authenticationExecutions");
+        root.putArray("authenticationFlows");
+        ArrayNode topExecutions = flow(root, FLOW_ALIAS, true);
         execution(topExecutions, "auth-cookie", "ALTERNATIVE", 10);
-        topExecutions.addObject()
-                .put("requirement", "ALTERNATIVE")
-                .put("priority", 20)
-                .put("authenticatorFlow", true)
-                .put("flowAlias", FLOW_ALIAS + " forms")
-                .put("userSetupAllowed", false);
-
-        ObjectNode forms = flows.addObject()
-                .put("alias", FLOW_ALIAS + " forms")
-                .put("providerId", "basic-flow")
-                .put("topLevel", false)
-                .put("builtIn", false);
-        ArrayNode formExecutions = forms.putArray("authenticationExecutions");
-        execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
-        execution(formExecutions, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
+        subflow(topExecutions, "ALTERNATIVE", 20, FLOW_ALIAS + " forms");
 
         ObjectNode config = root.putArray("authenticatorConfig").addObject().put("alias", CONFIG_ALIAS);
         ObjectNode values = config.putObject("config");
         stepConfig.forEach(values::put);
         return root;
+    }
+
+    private static ArrayNode flow(ObjectNode realm, String alias, boolean topLevel) {
+        return ((ArrayNode) realm.get("authenticationFlows")).addObject()
+                .put("alias", alias)
+                .put("providerId", "basic-flow")
+                .put("topLevel", topLevel)
+                .put("builtIn", false)
+                .putArray("authenticationExecutions");
+    }
+
+    private static void subflow(ArrayNode executions, String requirement, int priority, String alias) {
+        executions.addObject()
+                .put("requirement", requirement)
+                .put("priority", priority)
+                .put("authenticatorFlow", true)
+                .put("flowAlias", alias)
+                .put("userSetupAllowed", false);
     }
 
     /** Writes a realm to {@code dir/<realm>-realm.json} and returns the file. */

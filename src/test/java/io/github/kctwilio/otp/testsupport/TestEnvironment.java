@@ -1,10 +1,13 @@
 package io.github.kctwilio.otp.testsupport;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kctwilio.otp.emulator.SentCode;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -24,6 +27,31 @@ public final class TestEnvironment implements BeforeAllCallback {
     /** The auth token comes only from Keycloak's file vault; default resend cooldown (30 s). */
     public static final String REALM_VAULT = "otp-vault";
     public static final String VAULT_KEY = "twilio-token";
+    /** Tight send limits (2 per number, 3 per user, 2 per login), no IP limit, no resend cooldown. */
+    public static final String REALM_LIMITS = "otp-limits";
+    /** Only an IP limit (3 per hour), so that requests from 127.0.0.1 in other realms are not affected. */
+    public static final String REALM_IP_LIMIT = "otp-iplimit";
+    /** Brute-force detection with permanent lockout after 3 failures. */
+    public static final String REALM_PERMANENT_LOCKOUT = "otp-lockout";
+    /** Every channel offered, no resend cooldown, its own Verify Service. */
+    public static final String REALM_CHANNELS = "otp-channels";
+    /** Its own Verify Service, where a test makes Twilio refuse SMS as disabled (60223). */
+    public static final String REALM_DISABLED_CHANNEL = "otp-disabled";
+    /** Its own Verify Service, for the 60223 case of the fault matrix. */
+    public static final String REALM_FAULT_CHANNEL = "otp-fault-channel";
+    /** Keycloak's older "keycloak" login theme. */
+    public static final String REALM_CLASSIC_THEME = "otp-classic";
+    /** A custom theme on Keycloak's base theme that overrides our phone form (src/test/resources/themes/otp-custom). */
+    public static final String REALM_CUSTOM_THEME = "otp-custom";
+    /** Second factor: the Twilio step or the authenticator app, as alternatives; user {@link #TOTP_USER} has both. */
+    public static final String REALM_ALTERNATIVES = "otp-alternatives";
+    public static final String TOTP_USER = "totp-user";
+    public static final String TOTP_USER_PHONE = "+14155559000";
+    public static final String TOTP_SECRET = "twilio-otp-test-totp-secret";
+
+    public static final List<String> REALMS = List.of(REALM, REALM_NO_SETUP, REALM_BROKEN, REALM_VAULT, REALM_LIMITS,
+            REALM_IP_LIMIT, REALM_PERMANENT_LOCKOUT, REALM_CHANNELS, REALM_DISABLED_CHANNEL, REALM_FAULT_CHANNEL,
+            REALM_CLASSIC_THEME, REALM_CUSTOM_THEME, REALM_ALTERNATIVES);
 
     /** Short, so that the hanging-Twilio test stays quick; production default is 5000 ms. */
     public static final int READ_TIMEOUT_MS = 2000;
@@ -31,6 +59,8 @@ public final class TestEnvironment implements BeforeAllCallback {
     private static TestEnvironment instance;
 
     private VerifyEmulator emulator;
+    private TcpProxy twilioLink;
+    private final List<SentCode> sentCodes = new CopyOnWriteArrayList<>();
     private KeycloakDistribution keycloak;
     private AdminApi admin;
 
@@ -56,6 +86,9 @@ public final class TestEnvironment implements BeforeAllCallback {
 
     private void start() throws Exception {
         emulator = VerifyEmulator.start();
+        emulator.onSend(sentCodes::add);
+        // Keycloak reaches the emulator through a proxy that tests can switch to "connection refused".
+        twilioLink = new TcpProxy(emulator.port());
         Path work = Path.of("target", "it");
         Path realms = work.resolve("realms");
         Path vault = work.resolve("vault");
@@ -70,12 +103,26 @@ public final class TestEnvironment implements BeforeAllCallback {
                         "accountSid", VerifyEmulator.ACCOUNT_SID,
                         "verifyServiceSid", VerifyEmulator.SERVICE_SID,
                         "authToken", "${vault." + VAULT_KEY + "}")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_LIMITS, Map.of("resendCooldownSeconds", "0",
+                        "sendLimitPerNumber", "2/1h", "sendLimitPerUser", "3/1h", "sendLimitPerIp", "0", "maxSendsPerLogin", "2")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_IP_LIMIT, Map.of("sendLimitPerNumber", "0", "sendLimitPerUser", "0",
+                        "sendLimitPerIp", "3/1h")), realms),
+                RealmJson.write(permanentLockout(RealmJson.twilioRealm(REALM_PERMANENT_LOCKOUT, Map.of())), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_CHANNELS, Map.of("verifyServiceSid", serviceSid('1'),
+                        "channels", "sms##call##whatsapp##email", "resendCooldownSeconds", "0", "defaultRegion", "US")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_DISABLED_CHANNEL, Map.of("verifyServiceSid", serviceSid('2'),
+                        "channels", "sms##call")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_FAULT_CHANNEL, Map.of("verifyServiceSid", serviceSid('3'),
+                        "channels", "sms##call")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_CLASSIC_THEME, Map.of()).put("loginTheme", "keycloak"), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_CUSTOM_THEME, Map.of()).put("loginTheme", "otp-custom"), realms),
+                RealmJson.write(alternatives(), realms),
                 DemoRealm.FILE); // the committed demo realm, imported as docker-compose.yml imports it
 
         SpiOptionNames spi = SpiOptionNames.forKeycloakUnderTest();
         KeycloakDistribution.Options options = new KeycloakDistribution.Options()
                 .logFile(work.resolve("keycloak.log"))
-                .option(spi.option("api-base-url", emulator.baseUrl()))
+                .option(spi.option("api-base-url", "http://127.0.0.1:" + twilioLink.port()))
                 .option(spi.option("read-timeout-ms", String.valueOf(READ_TIMEOUT_MS)))
                 .option("--vault=file")
                 .option("--vault-dir=" + vault.toAbsolutePath())
@@ -86,14 +133,31 @@ public final class TestEnvironment implements BeforeAllCallback {
                 .env(spi.env("verify-service-sid"), VerifyEmulator.SERVICE_SID)
                 .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
         realmFiles.forEach(options::realm);
+        options.theme(Path.of("src", "test", "resources", "themes", "otp-custom"));
         keycloak = KeycloakDistribution.start(options);
         System.out.printf("Keycloak %s with the plugin ready in %.1f s%n", System.getProperty("keycloak.version"),
                 keycloak.startupTime().toMillis() / 1000.0);
 
         admin = new AdminApi(keycloak.baseUrl());
-        for (String realm : List.of(REALM, REALM_NO_SETUP, REALM_BROKEN, REALM_VAULT)) {
+        for (String realm : REALMS) {
             admin.declarePhoneAttributes(realm, "phoneNumber", "phoneNumberVerified");
         }
+    }
+
+    /** A Verify Service SID of the emulator's account other than the default one: "VA" and 32 times the digit. */
+    public static String serviceSid(char digit) {
+        return "VA" + String.valueOf(digit).repeat(32);
+    }
+
+    private static ObjectNode alternatives() {
+        ObjectNode realm = RealmJson.alternativesRealm(REALM_ALTERNATIVES, Map.of());
+        RealmJson.addUserWithTotp(realm, TOTP_USER, TestUsers.PASSWORD, TOTP_USER_PHONE, TOTP_SECRET);
+        return realm;
+    }
+
+    private static ObjectNode permanentLockout(ObjectNode realm) {
+        // Keycloak's quick-login check would lock temporarily first; switch it off so the third failure counts.
+        return realm.put("permanentLockout", true).put("failureFactor", 3).put("quickLoginCheckMilliSeconds", 0);
     }
 
     private void stop() {
@@ -103,6 +167,23 @@ public final class TestEnvironment implements BeforeAllCallback {
         if (emulator != null) {
             emulator.close();
         }
+        if (twilioLink != null) {
+            try {
+                twilioLink.close();
+            } catch (java.io.IOException ignored) {
+                // the JVM is ending
+            }
+        }
+    }
+
+    /** Switches Keycloak's connection to Twilio between working and "connection refused". */
+    public TcpProxy twilioLink() {
+        return twilioLink;
+    }
+
+    /** Every code the emulator sent during the whole run (reset() of the emulator does not clear it). */
+    public List<SentCode> sentCodes() {
+        return List.copyOf(sentCodes);
     }
 
     public VerifyEmulator emulator() {

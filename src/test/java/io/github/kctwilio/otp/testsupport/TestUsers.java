@@ -1,6 +1,8 @@
 package io.github.kctwilio.otp.testsupport;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Fresh users for each test, so that brute-force counters and Twilio traffic of one test never touch another. */
@@ -9,13 +11,21 @@ public final class TestUsers {
     public static final String PASSWORD = "Secret-pass-1";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
+    private static final List<String> ISSUED = new CopyOnWriteArrayList<>();
 
     private TestUsers() {
     }
 
     /** A valid US number in the fictional 555-01xx range, different for every call. */
     public static String newUsNumber() {
-        return String.format("+1415555%04d", SEQUENCE.getAndIncrement());
+        String number = String.format("+1415555%04d", SEQUENCE.getAndIncrement());
+        ISSUED.add(number);
+        return number;
+    }
+
+    /** Every number handed out in this run, for the scan that proves none of them reached a log or an event. */
+    public static List<String> issuedNumbers() {
+        return List.copyOf(ISSUED);
     }
 
     /** Creates a user; {@code phone} null for a user without a phone number. Returns the user id. */

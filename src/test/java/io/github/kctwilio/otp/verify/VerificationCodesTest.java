@@ -104,4 +104,11 @@ class VerificationCodesTest {
             assertThat(VerificationCodes.normalize(typed)).hasValueSatisfying(code -> assertThat(code).matches("[0-9]{4,10}"));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void codesPastedWithNoBreakSpacesOrEnDashesAreRead() {
+        assertThat(VerificationCodes.normalize("123\u00a0456")).contains("123456");
+        assertThat(VerificationCodes.normalize("123\u202f456")).contains("123456");
+        assertThat(VerificationCodes.normalize("123\u2013456")).contains("123456");
+    }
 }

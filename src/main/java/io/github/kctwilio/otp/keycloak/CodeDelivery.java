@@ -1,0 +1,118 @@
+package io.github.kctwilio.otp.keycloak;
+
+import io.github.kctwilio.otp.config.ChannelRules;
+import io.github.kctwilio.otp.config.TwilioOtpConfig;
+import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
+import io.github.kctwilio.otp.limits.LimitHit;
+import io.github.kctwilio.otp.limits.SendLimiter;
+import io.github.kctwilio.otp.verify.Channel;
+import io.github.kctwilio.otp.verify.StartedVerification;
+import io.github.kctwilio.otp.verify.VerificationRequest;
+import io.github.kctwilio.otp.verify.VerifyException;
+import io.github.kctwilio.otp.verify.VerifyFailure;
+import io.github.kctwilio.otp.verify.VerifyGateways;
+import io.github.kctwilio.otp.verify.VerifyLocales;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.keycloak.authentication.AuthenticationFlowContext;
+
+/**
+ * Sends a code: our caps first (a refused send costs nothing), then Twilio, then the page that follows.
+ */
+final class CodeDelivery {
+
+    private final VerifyGateways gateways;
+
+    CodeDelivery(VerifyGateways gateways) {
+        this.gateways = gateways;
+    }
+
+    /** The channel of a first send: the default, unless the Verify Service refused it; empty when none is usable. */
+    Optional<Channel> firstChannel(AuthenticationFlowContext context, TwilioOtpConfig config, boolean enrolling) {
+        Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid());
+        boolean hasEmail = context.getUser().getEmail() != null;
+        return config.channels().stream()
+                .filter(c -> ChannelRules.usable(c, config.channels(), disabled, hasEmail, enrolling))
+                .findFirst();
+    }
+
+    /**
+     * @param enrolling true when the number was typed on the phone form (saved only after approval)
+     * @param onSuccess message for the code form after the send; null for none
+     */
+    void send(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
+              boolean enrolling, Channel channel, Instant now, PageMessage onSuccess) {
+        String target = channel == Channel.EMAIL ? context.getUser().getEmail() : number;
+        int perLogin = config.sendLimits().perLogin();
+        if (perLogin > 0 && state.sendCount() >= perLogin) {
+            OtpEvents.limitHit(context, "login", channel, number);
+            refuse(context, config, state, number, enrolling, now, PageMessage.error(OtpMessages.LOGIN_SEND_CAP));
+            return;
+        }
+        String ip = context.getConnection().getRemoteAddr();
+        SendLimiter.Permit permit = new SendLimiter(new SingleUseObjectSlots(context.getSession()))
+                .tryAcquire(config.sendLimits(), context.getRealm().getId(), target, context.getUser().getId(), ip, now);
+        Optional<LimitHit> hit = permit.refusal();
+        if (hit.isPresent()) {
+            OtpEvents.limitHit(context, hit.get().limit(), channel, number);
+            long minutes = Math.max(1, (hit.get().retryIn().toSeconds() + 59) / 60);
+            refuse(context, config, state, number, enrolling, now, PageMessage.error(OtpMessages.SEND_LIMIT, minutes));
+            return;
+        }
+        try {
+            String locale = VerifyLocales.forLocale(context.getSession().getContext().resolveLocale(context.getUser()));
+            StartedVerification started = gateways.gatewayFor(config.credentials()).start(new VerificationRequest(target, channel,
+                    locale, ip, Map.of("realm", context.getRealm().getName())));
+            state.codeSent(started.sid(), number, target, started.channel(), now, enrolling);
+            OtpEvents.event(context, channel, number);
+            context.challenge(OtpForms.codeForm(context, config, state, now, onSuccess));
+        } catch (VerifyException e) {
+            if (e.failure().needsAdminAttention()) {
+                // Nothing reached the user: the caps must not count a send that did not happen.
+                permit.giveBack();
+            }
+            failed(context, config, state, number, enrolling, channel, now, e);
+        }
+    }
+
+    private void failed(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
+                        boolean enrolling, Channel channel, Instant now, VerifyException e) {
+        boolean report = true;
+        if (e.failure() == VerifyFailure.CHANNEL_DISABLED) {
+            // Hidden from users from now on; the admin hears of it once, not on every login.
+            report = new DisabledChannels(context.getSession()).markDisabled(config.credentials().serviceSid(), channel);
+        }
+        OtpEvents.twilioFailed(context, "send", e, channel, number, report);
+        boolean hasEmail = context.getUser().getEmail() != null;
+        Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid());
+        String key = SendFailures.messageKey(e.failure());
+        if (e.failure() == VerifyFailure.LANDLINE
+                && ChannelRules.usable(Channel.CALL, config.channels(), disabled, hasEmail, enrolling)) {
+            // A landline cannot take a text, but it can take a call: offer that straight away.
+            state.numberChosen(number, channel, enrolling);
+            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(OtpMessages.LANDLINE_CALL)));
+        } else if (e.failure() == VerifyFailure.CHANNEL_DISABLED
+                && !ChannelRules.alternatives(channel, config.channels(), disabled, hasEmail, enrolling).isEmpty()) {
+            state.numberChosen(number, channel, enrolling);
+            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(OtpMessages.CHANNEL_UNAVAILABLE)));
+        } else if (enrolling && SendFailures.numberRejected(e.failure())) {
+            state.askForPhone();
+            context.challenge(OtpForms.phoneForm(context, number, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, key)));
+        } else {
+            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(key)));
+        }
+    }
+
+    /** A send our caps refused: back to the form the user came from, with the reason. */
+    private static void refuse(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
+                               boolean enrolling, Instant now, PageMessage message) {
+        if (enrolling && state.verificationSid().isEmpty()) {
+            state.askForPhone();
+            context.challenge(OtpForms.phoneForm(context, number, message));
+        } else {
+            context.challenge(OtpForms.codeForm(context, config, state, now, message));
+        }
+    }
+}

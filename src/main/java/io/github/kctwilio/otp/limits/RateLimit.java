@@ -1,0 +1,57 @@
+package io.github.kctwilio.otp.limits;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "At most {@code count} sends per {@code window}", written by admins as {@code 5/1h}, {@code 10/30m},
+ * {@code 20/24h}; {@code 0} switches the limit off.
+ */
+public record RateLimit(int count, Duration window) {
+
+    public static final RateLimit OFF = new RateLimit(0, Duration.ZERO);
+
+    /** Slot keys are numbered 0..count-1; a limit this high would be a denial of service on ourselves. */
+    public static final int MAX_COUNT = 1000;
+    private static final Duration MAX_WINDOW = Duration.ofDays(7);
+    private static final Pattern SYNTAX = Pattern.compile("(\\d{1,4})\\s*/\\s*(\\d{1,5})\\s*([smhd])");
+
+    public boolean isOff() {
+        return count == 0;
+    }
+
+    /** Empty when the text is not of the form {@code N/<number><s|m|h|d>} within bounds, or {@code 0}. */
+    public static Optional<RateLimit> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("0")) {
+            return Optional.of(OFF);
+        }
+        Matcher m = SYNTAX.matcher(value);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int count = Integer.parseInt(m.group(1));
+        long amount = Long.parseLong(m.group(2));
+        Duration window = switch (m.group(3)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        if (count < 1 || count > MAX_COUNT || window.isZero() || window.compareTo(MAX_WINDOW) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new RateLimit(count, window));
+    }
+
+    @Override
+    public String toString() {
+        return isOff() ? "0" : count + "/" + window.toSeconds() + "s";
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.kctwilio.otp.limits;
+
+import java.util.Objects;
+
+/**
+ * The caps on sends, each over its own window. Defaults sit below Twilio's own limits (5 sends per number per
+ * 10-minute verification) so that a pumping bot hits ours first and pays nothing.
+ *
+ * @param perNumber sends to one phone number, whoever asks
+ * @param perUser   sends for one account, to whatever number
+ * @param perIp     sends asked from one client IP address
+ * @param perLogin  sends within one login (one authentication session); 0 for no cap
+ */
+public record SendLimits(RateLimit perNumber, RateLimit perUser, RateLimit perIp, int perLogin) {
+
+    /** A person who misses a code asks again once or twice; five an hour to one number leaves room for that. */
+    public static final String DEFAULT_PER_NUMBER = "5/1h";
+    /** An account may hold a number and enter a new one in the same hour; ten covers both. */
+    public static final String DEFAULT_PER_USER = "10/1h";
+    /** Offices and mobile carriers put many users behind one address; thirty an hour still stops a bot. */
+    public static final String DEFAULT_PER_IP = "30/1h";
+    /** Twilio allows five sends per verification; we stop a single login at the same number. */
+    public static final int DEFAULT_PER_LOGIN = 5;
+
+    public SendLimits {
+        Objects.requireNonNull(perNumber, "perNumber");
+        Objects.requireNonNull(perUser, "perUser");
+        Objects.requireNonNull(perIp, "perIp");
+    }
+
+    public static SendLimits defaults() {
+        return new SendLimits(RateLimit.parse(DEFAULT_PER_NUMBER).orElseThrow(), RateLimit.parse(DEFAULT_PER_USER).orElseThrow(),
+                RateLimit.parse(DEFAULT_PER_IP).orElseThrow(), DEFAULT_PER_LOGIN);
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.kctwilio.otp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kctwilio.otp.emulator.SentCode;
+import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import io.github.kctwilio.otp.it.hygiene.Secret;
+import io.github.kctwilio.otp.it.hygiene.SecretScan;
+import io.github.kctwilio.otp.it.hygiene.SecretScan.Source;
+import io.github.kctwilio.otp.testsupport.AdminApi;
+import io.github.kctwilio.otp.testsupport.RealmJson;
+import io.github.kctwilio.otp.testsupport.TestEnvironment;
+import io.github.kctwilio.otp.testsupport.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 5, "Secrets and privacy": after every other integration test of the run (class order: last, see
+ * src/test/resources/junit-platform.properties), the complete server log and the event store of every realm hold
+ * no full phone number, no code and no auth token; and a realm export masks a literal auth token.
+ */
+@ExtendWith(TestEnvironment.class)
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LogAndEventHygieneIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A literal token in an execution config: it matches the emulator's, so the step keeps working with it. */
+    private static final String LITERAL_TOKEN = VerifyEmulator.AUTH_TOKEN;
+    private static final String MASKED_PHONE = "\u2022{6,}[0-9]{4}";
+
+    private final TestEnvironment env = TestEnvironment.get();
+    private final AdminApi admin = env.admin();
+
+    @Test
+    @Order(1)
+    void literalAuthTokenInTheStepConfigIsMaskedInTheAdminApiAndInARealmPartialExport() throws Exception {
+        String realm = TestEnvironment.REALM_NO_SETUP;
+        String configId = stepConfigId(realm);
+        Map<String, String> original = new LinkedHashMap<>();
+        admin.authenticatorConfig(realm, configId).path("config").fields().forEachRemaining(e -> original.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> withToken = new LinkedHashMap<>(original);
+        withToken.put("authToken", LITERAL_TOKEN);
+        admin.updateAuthenticatorConfig(realm, configId, withToken);
+        try {
+            JsonNode shown = admin.authenticatorConfig(realm, configId).path("config");
+            assertThat(shown.has("authToken")).as("the token is stored: %s", shown).isTrue();
+            assertThat(shown.path("authToken").asText()).as("admin API").isNotEqualTo(LITERAL_TOKEN);
+
+            String export = admin.send("POST", "/admin/realms/" + realm + "/partial-export?exportClients=false&exportGroupsAndRoles=false",
+                    null).body();
+            JsonNode exported = stepConfigIn(export);
+            System.out.printf("Partial export of %s shows the step's config as %s%n", realm, exported);
+            assertThat(exported.path("allowPhoneSetup").asText()).as("the export holds the step's config").isEqualTo("false");
+            assertThat(exported.has("authToken")).as("the export lists the token setting").isTrue();
+            assertThat(exported.path("authToken").asText()).isNotEqualTo(LITERAL_TOKEN);
+            assertThat(export).as("the token nowhere in the export").doesNotContain(LITERAL_TOKEN);
+        } finally {
+            admin.updateAuthenticatorConfig(realm, configId, original);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void serverLogAndEventStoreOfTheWholeRunHoldNoFullPhoneNumberNoCodeAndNoToken() throws Exception {
+        List<String> numbers = TestUsers.issuedNumbers();
+        List<String> codes = env.sentCodes().stream().map(SentCode::code).distinct().toList();
+        assertThat(numbers).as("numbers handed out in this run").hasSizeGreaterThan(10);
+        assertThat(codes).as("codes sent in this run").hasSizeGreaterThan(10);
+
+        String log = env.keycloak().log();
+        assertThat(log).as("the server log of this run").contains("Twilio OTP ready").containsPattern(MASKED_PHONE);
+        List<Source> sources = new ArrayList<>();
+        String[] lines = log.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            sources.add(new Source("keycloak.log line " + (i + 1), lines[i]));
+        }
+        int events = 0;
+        int maskedInEvents = 0;
+        TreeSet<String> masks = new TreeSet<>();
+        List<String> realms = realmNames();
+        assertThat(realms).containsAll(TestEnvironment.REALMS);
+        for (String realm : realms) {
+            for (JsonNode event : JSON.readTree(admin.send("GET", "/admin/realms/" + realm + "/events?max=100000", null).body())) {
+                events++;
+                String masked = event.path("details").path("twilio_phone").asText("");
+                if (masked.matches(MASKED_PHONE)) {
+                    maskedInEvents++;
+                    masks.add(masked);
+                }
+                sources.add(new Source("event of realm " + realm + " " + event.path("type").asText() + " at " + event.path("time"),
+                        event.toString()));
+            }
+        }
+        assertThat(events).as("events stored in this run").isGreaterThan(10);
+        assertThat(maskedInEvents).as("events carrying a masked number (the scan looks where numbers would go)").isGreaterThan(10);
+        assertThat(masks).as("masked numbers in events are of numbers handed out").anyMatch(m -> numbers.stream()
+                .anyMatch(n -> n.endsWith(m.substring(m.length() - 4))));
+
+        List<Secret> secrets = new ArrayList<>();
+        numbers.forEach(n -> secrets.add(Secret.phone(n)));
+        codes.forEach(c -> secrets.add(Secret.code(c)));
+        secrets.add(Secret.literal("auth token", VerifyEmulator.AUTH_TOKEN));
+        secrets.add(Secret.literal("HTTP Basic credentials", Base64.getEncoder().encodeToString(
+                (VerifyEmulator.ACCOUNT_SID + ":" + VerifyEmulator.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8))));
+        List<String> findings = SecretScan.findings(sources, secrets);
+        System.out.printf("Hygiene scan: %d log lines (%d kB) and %d events of %d realms, for %d phone numbers, %d codes and 2 token "
+                        + "spellings; %d events carry a masked number (%d distinct); %d findings%n", lines.length, log.length() / 1024,
+                events, realms.size(), numbers.size(), codes.size(), maskedInEvents, masks.size(), findings.size());
+        assertThat(findings).as("full numbers, codes or tokens in the server log or the event store").isEmpty();
+    }
+
+    private List<String> realmNames() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (JsonNode realm : JSON.readTree(admin.send("GET", "/admin/realms", null).body())) {
+            names.add(realm.path("realm").asText());
+        }
+        return names;
+    }
+
+    private String stepConfigId(String realm) {
+        for (JsonNode execution : admin.executions(realm, RealmJson.FLOW_ALIAS)) {
+            if ("twilio-otp".equals(execution.path("providerId").asText())) {
+                return execution.path("authenticationConfig").asText();
+            }
+        }
+        throw new AssertionError("No twilio-otp execution in " + realm);
+    }
+
+    private static JsonNode stepConfigIn(String export) throws Exception {
+        for (JsonNode config : JSON.readTree(export).path("authenticatorConfig")) {
+            if (RealmJson.CONFIG_ALIAS.equals(config.path("alias").asText())) {
+                return config.path("config");
+            }
+        }
+        throw new AssertionError("No step config in the export");
+    }
+}

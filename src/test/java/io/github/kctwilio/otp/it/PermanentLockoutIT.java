@@ -1,0 +1,54 @@
+package io.github.kctwilio.otp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kctwilio.otp.emulator.RequestKind;
+import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import io.github.kctwilio.otp.testsupport.AdminApi;
+import io.github.kctwilio.otp.testsupport.LoginBrowser;
+import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
+import io.github.kctwilio.otp.testsupport.RealmJson;
+import io.github.kctwilio.otp.testsupport.TestEnvironment;
+import io.github.kctwilio.otp.testsupport.TestUsers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Wrong codes count toward Keycloak's permanent lockout, and a locked account costs no further Twilio request. */
+@ExtendWith(TestEnvironment.class)
+class PermanentLockoutIT {
+
+    private static final String REALM = TestEnvironment.REALM_PERMANENT_LOCKOUT;
+
+    private final TestEnvironment env = TestEnvironment.get();
+    private final VerifyEmulator twilio = env.emulator();
+    private final AdminApi admin = env.admin();
+
+    @Test
+    void threeWrongCodesLockTheAccountForGoodAndTheNextCodeIsNotChecked() throws Exception {
+        twilio.reset();
+        String phone = TestUsers.newUsNumber();
+        TestUsers.create(admin, REALM, "locked-for-good", phone);
+        LoginBrowser browser = env.newBrowser();
+        Page page = browser.signIn(browser.openLogin(REALM, RealmJson.CLIENT_ID), "locked-for-good", TestUsers.PASSWORD);
+        String code = twilio.lastCodeSentTo(phone).orElseThrow();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        for (int i = 0; i < 3; i++) {
+            page = browser.submit(page, "kc-twilio-otp-code-form", Map.of("code", wrong));
+        }
+        Page afterLock = browser.submit(page, "kc-twilio-otp-code-form", Map.of("code", code));
+
+        assertThat(afterLock.loggedIn()).isFalse();
+        // Keycloak disables a permanently locked user, and then says so itself before our step runs.
+        assertThat(afterLock.text()).containsAnyOf("Account is disabled", "Too many failed attempts");
+        assertThat(twilio.count(RequestKind.CHECK)).isEqualTo(3);
+        String userId = admin.userIdByName(REALM, "locked-for-good");
+        assertThat(admin.user(REALM, userId).path("enabled").asBoolean()).as("permanently locked users are disabled").isFalse();
+
+        LoginBrowser again = env.newBrowser();
+        Page retry = again.signIn(again.openLogin(REALM, RealmJson.CLIENT_ID), "locked-for-good", TestUsers.PASSWORD);
+        assertThat(retry.loggedIn()).isFalse();
+        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("no SMS for a locked account").isEqualTo(1);
+    }
+}
