@@ -55,10 +55,10 @@ public final class TwilioOtpMetrics {
     }
 
     /**
-     * Counts one hit of one of the plugin's own limits (per phone, per user, per IP, ...), on Keycloak's registry.
-     * Stateless, callable from anywhere.
+     * Counts one hit of one of the plugin's own send caps, on Keycloak's registry. Stateless, callable from anywhere.
      *
-     * @param limit a fixed, lower-case name of the limit such as {@code "per-phone"}; never a number, user or address
+     * @param limit a fixed, lower-case name of the cap, as in the {@code twilio_limit} event detail: {@code "number"},
+     *              {@code "user"}, {@code "ip"}, {@code "login"}; never a phone number, user or address
      */
     public static void limitHit(String limit) {
         limitHitCounter(Metrics.globalRegistry, limit).increment();

@@ -98,13 +98,13 @@ class TwilioOtpMetricsTest {
 
     @Test
     void limitHitsAreCountedByLimitNameAndOddNamesCannotBlowUpTheTagValues() {
-        metrics.recordLimitHit("per-phone");
-        metrics.recordLimitHit("per-phone");
+        metrics.recordLimitHit("number");
+        metrics.recordLimitHit("number");
         metrics.recordLimitHit("+14155550134");
         metrics.recordLimitHit(null);
         metrics.recordLimitHit("Per Phone");
 
-        assertThat(registry.get(TwilioOtpMetrics.LIMIT_HITS).tag("limit", "per-phone").counter().count()).isEqualTo(2);
+        assertThat(registry.get(TwilioOtpMetrics.LIMIT_HITS).tag("limit", "number").counter().count()).isEqualTo(2);
         assertThat(registry.get(TwilioOtpMetrics.LIMIT_HITS).tag("limit", TwilioOtpMetrics.INVALID_LIMIT).counter().count()).isEqualTo(3);
         assertThat(registry.find(TwilioOtpMetrics.LIMIT_HITS).counters()).hasSize(2);
     }
@@ -114,9 +114,9 @@ class TwilioOtpMetricsTest {
         SimpleMeterRegistry published = new SimpleMeterRegistry();
         Metrics.addRegistry(published);
         try {
-            TwilioOtpMetrics.limitHit("per-user");
+            TwilioOtpMetrics.limitHit("user");
 
-            assertThat(published.get(TwilioOtpMetrics.LIMIT_HITS).tag("limit", "per-user").counter().count()).isEqualTo(1);
+            assertThat(published.get(TwilioOtpMetrics.LIMIT_HITS).tag("limit", "user").counter().count()).isEqualTo(1);
         } finally {
             Metrics.removeRegistry(published);
         }
