@@ -4,6 +4,7 @@ import io.github.kctwilio.otp.config.ExecutionSettings;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.limits.SendLimits;
+import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
 import io.github.kctwilio.otp.verify.VerifyGateways;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,7 +43,8 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
     @Override
     public void init(Config.Scope config) {
         settings = ServerSettings.read(config::get, System::getenv);
-        gateways = new VerifyGateways(settings.transport());
+        // Every gateway counts its Twilio calls on Keycloak's metrics (published with --metrics-enabled=true).
+        gateways = new VerifyGateways(settings.transport(), TwilioOtpMetrics.onKeycloakRegistry()::instrument);
         authenticator = new TwilioOtpAuthenticator(new StepConfigLoader(settings), new CodeDelivery(gateways),
                 new CodeCheck(gateways), Clock.systemUTC());
         LOG.infof("Twilio OTP ready: API %s, connect timeout %d ms, read timeout %d ms",

@@ -4,6 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Hands out gateways. One {@link TwilioRestClient} per credential set, built once and reused across logins
@@ -13,9 +14,16 @@ public final class VerifyGateways implements AutoCloseable {
 
     private final TwilioHttpTransport transport;
     private final Map<ClientKey, TwilioRestClient> clients = new ConcurrentHashMap<>();
+    private final UnaryOperator<VerifyGateway> decorator;
 
     public VerifyGateways(TransportSettings settings) {
+        this(settings, UnaryOperator.identity());
+    }
+
+    /** @param decorator wraps every gateway handed out, e.g. to count its calls for metrics */
+    public VerifyGateways(TransportSettings settings, UnaryOperator<VerifyGateway> decorator) {
         this.transport = new TwilioHttpTransport(settings);
+        this.decorator = decorator;
     }
 
     public VerifyGateway gatewayFor(VerifyCredentials credentials) {
@@ -25,7 +33,7 @@ public final class VerifyGateways implements AutoCloseable {
                         .accountSid(key.accountSid())
                         .httpClient(transport)
                         .build());
-        return new TwilioVerifyGateway(client, credentials.serviceSid());
+        return decorator.apply(new TwilioVerifyGateway(client, credentials.serviceSid()));
     }
 
     @Override

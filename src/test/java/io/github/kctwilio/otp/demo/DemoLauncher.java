@@ -1,21 +1,22 @@
 package io.github.kctwilio.otp.demo;
 
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
-import io.github.kctwilio.otp.testsupport.AdminApi;
+import io.github.kctwilio.otp.testsupport.DemoRealm;
 import io.github.kctwilio.otp.testsupport.KeycloakDistribution;
 import io.github.kctwilio.otp.testsupport.RealmJson;
+import io.github.kctwilio.otp.testsupport.SpiOptionNames;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * {@code mvn -Pdemo package}: Keycloak 26.7.3 with the plugin, a demo realm and the Verify emulator on localhost.
+ * {@code mvn -Pdemo package}: Keycloak 26.7.3 with the plugin, the demo realm ({@code demo/demo-realm.json}, the same
+ * file docker-compose.yml imports: users alice and bob, phone attributes declared) and the Verify emulator on localhost.
  * With TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_VERIFY_SID set, it talks to real Twilio instead.
  * Ctrl-C stops everything.
  */
 public final class DemoLauncher {
 
-    static final String REALM = "demo";
-    static final String ALICE_PHONE = "+14155550134";
+    static final String REALM = DemoRealm.REALM;
+    static final String ALICE_PHONE = DemoRealm.ALICE_PHONE;
 
     private DemoLauncher() {
     }
@@ -35,9 +36,9 @@ public final class DemoLauncher {
         KeycloakDistribution.Options options = new KeycloakDistribution.Options()
                 .httpPort(port)
                 .logFile(work.resolve("keycloak.log"))
-                .realm(RealmJson.write(RealmJson.twilioRealm(REALM, Map.of("defaultRegion", "US", "allowPhoneSetup", "true")), work));
+                .realm(DemoRealm.FILE);
         if (emulator != null) {
-            options.option("--spi-authenticator--twilio-otp--api-base-url=" + emulator.baseUrl())
+            options.option(SpiOptionNames.forKeycloakUnderTest().option("api-base-url", emulator.baseUrl()))
                     .env("TWILIO_ACCOUNT_SID", VerifyEmulator.ACCOUNT_SID)
                     .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN)
                     .env("TWILIO_VERIFY_SID", VerifyEmulator.SERVICE_SID);
@@ -50,11 +51,6 @@ public final class DemoLauncher {
                 emulator.close();
             }
         }));
-
-        AdminApi admin = new AdminApi(keycloak.baseUrl());
-        admin.declarePhoneAttributes(REALM, "phoneNumber", "phoneNumberVerified");
-        admin.createUser(REALM, "alice", "alice", Map.of("phoneNumber", ALICE_PHONE));
-        admin.createUser(REALM, "bob", "bob", Map.of());
 
         System.out.println();
         System.out.println("==================================================================");

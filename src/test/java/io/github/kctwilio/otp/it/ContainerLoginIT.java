@@ -9,6 +9,7 @@ import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
 import io.github.kctwilio.otp.testsupport.RealmJson;
+import io.github.kctwilio.otp.testsupport.SpiOptionNames;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.io.File;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class ContainerLoginIT {
     private static final KeycloakContainer KEYCLOAK = new KeycloakContainer("quay.io/keycloak/keycloak:" + System.getProperty("keycloak.version", "26.7.3"))
             .withProviderLibsFrom(List.of(new File(System.getProperty("plugin.jar"))))
             .withRealmImportFile(realmFile())
-            .withEnv("KC_SPI_AUTHENTICATOR__TWILIO_OTP__API_BASE_URL", "http://host.testcontainers.internal:" + emulator.port())
+            .withEnv(SpiOptionNames.forKeycloakUnderTest().env("api-base-url"), "http://host.testcontainers.internal:" + emulator.port())
             .withEnv("TWILIO_ACCOUNT_SID", VerifyEmulator.ACCOUNT_SID)
             .withEnv("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN)
             .withEnv("TWILIO_VERIFY_SID", VerifyEmulator.SERVICE_SID)

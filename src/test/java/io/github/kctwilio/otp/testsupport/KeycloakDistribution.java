@@ -102,7 +102,8 @@ public final class KeycloakDistribution implements AutoCloseable {
         KeycloakDistribution server = new KeycloakDistribution(process, httpPort, managementPort, options.logFile,
                 Duration.ZERO);
         try {
-            server.awaitReady(Duration.ofMinutes(8));
+            // -Dkeycloak.start.timeout.minutes=N for a very busy machine (the version matrix); 8 minutes otherwise.
+            server.awaitReady(Duration.ofMinutes(Long.getLong("keycloak.start.timeout.minutes", 8)));
         } catch (IOException | RuntimeException | InterruptedException e) {
             server.close();
             throw e;

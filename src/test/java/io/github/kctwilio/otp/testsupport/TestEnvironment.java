@@ -116,22 +116,27 @@ public final class TestEnvironment implements BeforeAllCallback {
                         "channels", "sms##call")), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_CLASSIC_THEME, Map.of()).put("loginTheme", "keycloak"), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_CUSTOM_THEME, Map.of()).put("loginTheme", "otp-custom"), realms),
-                RealmJson.write(alternatives(), realms));
+                RealmJson.write(alternatives(), realms),
+                DemoRealm.FILE); // the committed demo realm, imported as docker-compose.yml imports it
 
+        SpiOptionNames spi = SpiOptionNames.forKeycloakUnderTest();
         KeycloakDistribution.Options options = new KeycloakDistribution.Options()
                 .logFile(work.resolve("keycloak.log"))
-                .option("--spi-authenticator--twilio-otp--api-base-url=http://127.0.0.1:" + twilioLink.port())
-                .option("--spi-authenticator--twilio-otp--read-timeout-ms=" + READ_TIMEOUT_MS)
+                .option(spi.option("api-base-url", "http://127.0.0.1:" + twilioLink.port()))
+                .option(spi.option("read-timeout-ms", String.valueOf(READ_TIMEOUT_MS)))
                 .option("--vault=file")
                 .option("--vault-dir=" + vault.toAbsolutePath())
+                // The plugin's counters on the management port's /metrics (MetricsIT).
+                .option("--metrics-enabled=true")
                 // Server-wide defaults, through the environment as an operator would set them in a container.
-                .env("KC_SPI_AUTHENTICATOR__TWILIO_OTP__ACCOUNT_SID", VerifyEmulator.ACCOUNT_SID)
-                .env("KC_SPI_AUTHENTICATOR__TWILIO_OTP__VERIFY_SERVICE_SID", VerifyEmulator.SERVICE_SID)
+                .env(spi.env("account-sid"), VerifyEmulator.ACCOUNT_SID)
+                .env(spi.env("verify-service-sid"), VerifyEmulator.SERVICE_SID)
                 .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
         realmFiles.forEach(options::realm);
         options.theme(Path.of("src", "test", "resources", "themes", "otp-custom"));
         keycloak = KeycloakDistribution.start(options);
-        System.out.printf("Keycloak with the plugin ready in %.1f s%n", keycloak.startupTime().toMillis() / 1000.0);
+        System.out.printf("Keycloak %s with the plugin ready in %.1f s%n", System.getProperty("keycloak.version"),
+                keycloak.startupTime().toMillis() / 1000.0);
 
         admin = new AdminApi(keycloak.baseUrl());
         for (String realm : REALMS) {

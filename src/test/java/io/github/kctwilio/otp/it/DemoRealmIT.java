@@ -1,0 +1,84 @@
+package io.github.kctwilio.otp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import io.github.kctwilio.otp.testsupport.AdminApi;
+import io.github.kctwilio.otp.testsupport.DemoRealm;
+import io.github.kctwilio.otp.testsupport.LoginBrowser;
+import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
+import io.github.kctwilio.otp.testsupport.RealmJson;
+import io.github.kctwilio.otp.testsupport.TestEnvironment;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The committed demo realm ({@code demo/demo-realm.json}), imported unchanged as {@code mvn -Pdemo package} and
+ * {@code docker compose up} import it: its users, its user profile and its login flow work in a real Keycloak.
+ */
+@ExtendWith(TestEnvironment.class)
+class DemoRealmIT {
+
+    private final TestEnvironment env = TestEnvironment.get();
+    private final VerifyEmulator twilio = env.emulator();
+    private final AdminApi admin = env.admin();
+
+    @BeforeEach
+    void freshTwilio() {
+        twilio.reset();
+    }
+
+    @Test
+    void theImportDeclaresBothPhoneAttributesEditableByAdminsOnly() {
+        JsonNode attributes = json(admin.send("GET", "/admin/realms/" + DemoRealm.REALM + "/users/profile", null).body()).path("attributes");
+
+        for (String name : new String[] {"phoneNumber", "phoneNumberVerified"}) {
+            JsonNode attribute = null;
+            for (JsonNode a : attributes) {
+                if (name.equals(a.path("name").asText())) {
+                    attribute = a;
+                }
+            }
+            assertThat(attribute).as(name + " declared in the user profile").isNotNull();
+            assertThat(attribute.path("permissions").path("edit").toString()).as(name).isEqualTo("[\"admin\"]");
+        }
+        String alice = admin.userIdByName(DemoRealm.REALM, DemoRealm.ALICE);
+        assertThat(admin.attribute(DemoRealm.REALM, alice, "phoneNumber")).as("declared, so the admin API shows it")
+                .isEqualTo(DemoRealm.ALICE_PHONE);
+    }
+
+    @Test
+    void aliceSignsInWithTheCodeSentToHerNumber() throws Exception {
+        LoginBrowser browser = env.newBrowser();
+
+        Page codeForm = browser.signIn(browser.openLogin(DemoRealm.REALM, RealmJson.CLIENT_ID), DemoRealm.ALICE, DemoRealm.ALICE);
+        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
+        String code = twilio.lastCodeSentTo(DemoRealm.ALICE_PHONE).orElseThrow();
+
+        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", code));
+        assertThat(done.loggedIn()).as(done.toString()).isTrue();
+    }
+
+    @Test
+    void bobHasNoNumberAndIsAskedForOne() throws Exception {
+        LoginBrowser browser = env.newBrowser();
+
+        Page phoneForm = browser.signIn(browser.openLogin(DemoRealm.REALM, RealmJson.CLIENT_ID), DemoRealm.BOB, DemoRealm.BOB);
+
+        assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
+        assertThat(twilio.requests()).isEmpty();
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + body, e);
+        }
+    }
+}

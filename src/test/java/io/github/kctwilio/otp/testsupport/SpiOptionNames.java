@@ -1,0 +1,46 @@
+package io.github.kctwilio.otp.testsupport;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The plugin's server-wide options as the Keycloak under test spells them. Keycloak 26.3 introduced
+ * {@code --spi-authenticator--twilio-otp--api-base-url} (double dashes between SPI, provider and option);
+ * 26.2 and older only know {@code --spi-authenticator-twilio-otp-api-base-url} and silently ignore the new form,
+ * which would leave the plugin talking to real Twilio. 26.3 and newer accept both; the tests use the newest form
+ * each version knows, the one the README documents.
+ */
+public final class SpiOptionNames {
+
+    private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+).*");
+
+    private final boolean separatedByDoubleDash;
+
+    public SpiOptionNames(String keycloakVersion) {
+        Matcher m = MAJOR_MINOR.matcher(keycloakVersion);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a Keycloak version: " + keycloakVersion);
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        separatedByDoubleDash = major > 26 || (major == 26 && minor >= 3);
+    }
+
+    /** For the Keycloak the build runs ({@code -Dkeycloak.version}, default the targeted version). */
+    public static SpiOptionNames forKeycloakUnderTest() {
+        return new SpiOptionNames(System.getProperty("keycloak.version", "26.7.3"));
+    }
+
+    /** A command-line option such as {@code --spi-authenticator--twilio-otp--read-timeout-ms=2000}. */
+    public String option(String name, String value) {
+        String separator = separatedByDoubleDash ? "--" : "-";
+        return "--spi-authenticator" + separator + "twilio-otp" + separator + name + "=" + value;
+    }
+
+    /** An environment variable such as {@code KC_SPI_AUTHENTICATOR__TWILIO_OTP__ACCOUNT_SID}. */
+    public String env(String name) {
+        String separator = separatedByDoubleDash ? "__" : "_";
+        return "KC_SPI_AUTHENTICATOR" + separator + "TWILIO_OTP" + separator + name.replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+}
