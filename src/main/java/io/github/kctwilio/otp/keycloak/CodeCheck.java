@@ -75,7 +75,8 @@ final class CodeCheck {
         }
         OtpEvents.event(context, state.channel(), number);
         state.clear();
-        context.success(OTPCredentialModel.TYPE);
+        // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().
+        FlowSuccess.succeed(context, OTPCredentialModel.TYPE);
     }
 
     private static PageMessage codeError(String key) {
