@@ -23,12 +23,4 @@ public final class ChannelRules {
         }
         return channel != Channel.EMAIL || (hasEmail && !enrolling);
     }
-
-    /** The channels to offer as "instead" buttons on the code form: usable ones other than the current one. */
-    public static List<Channel> alternatives(Channel current, List<Channel> offered, Set<Channel> disabled, boolean hasEmail,
-                                             boolean enrolling) {
-        return offered.stream()
-                .filter(c -> c != current && usable(c, offered, disabled, hasEmail, enrolling))
-                .toList();
-    }
 }

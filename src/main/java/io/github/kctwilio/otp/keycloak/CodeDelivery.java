@@ -1,6 +1,5 @@
 package io.github.kctwilio.otp.keycloak;
 
-import io.github.kctwilio.otp.config.ChannelRules;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
 import io.github.kctwilio.otp.limits.LimitHit;
@@ -13,9 +12,9 @@ import io.github.kctwilio.otp.verify.VerifyFailure;
 import io.github.kctwilio.otp.verify.VerifyGateways;
 import io.github.kctwilio.otp.verify.VerifyLocales;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
 /**
@@ -31,11 +30,7 @@ final class CodeDelivery {
 
     /** The channel of a first send: the default, unless the Verify Service refused it; empty when none is usable. */
     Optional<Channel> firstChannel(AuthenticationFlowContext context, TwilioOtpConfig config, boolean enrolling) {
-        Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid());
-        boolean hasEmail = context.getUser().getEmail() != null;
-        return config.channels().stream()
-                .filter(c -> ChannelRules.usable(c, config.channels(), disabled, hasEmail, enrolling))
-                .findFirst();
+        return OtpForms.usableChannels(context, config, enrolling).stream().findFirst();
     }
 
     /**
@@ -85,16 +80,13 @@ final class CodeDelivery {
             report = new DisabledChannels(context.getSession()).markDisabled(config.credentials().serviceSid(), channel);
         }
         OtpEvents.twilioFailed(context, "send", e, channel, number, report);
-        boolean hasEmail = context.getUser().getEmail() != null;
-        Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid());
+        List<Channel> usable = OtpForms.usableChannels(context, config, enrolling);
         String key = SendFailures.messageKey(e.failure());
-        if (e.failure() == VerifyFailure.LANDLINE
-                && ChannelRules.usable(Channel.CALL, config.channels(), disabled, hasEmail, enrolling)) {
+        if (e.failure() == VerifyFailure.LANDLINE && usable.contains(Channel.CALL)) {
             // A landline cannot take a text, but it can take a call: offer that straight away.
             state.numberChosen(number, channel, enrolling);
             context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(OtpMessages.LANDLINE_CALL)));
-        } else if (e.failure() == VerifyFailure.CHANNEL_DISABLED
-                && !ChannelRules.alternatives(channel, config.channels(), disabled, hasEmail, enrolling).isEmpty()) {
+        } else if (e.failure() == VerifyFailure.CHANNEL_DISABLED && usable.stream().anyMatch(c -> c != channel)) {
             state.numberChosen(number, channel, enrolling);
             context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(OtpMessages.CHANNEL_UNAVAILABLE)));
         } else if (enrolling && SendFailures.numberRejected(e.failure())) {

@@ -62,10 +62,15 @@ final class OtpForms {
 
     /** Channels this user may ask for on the code form (email only with an address, and never for a new number). */
     static List<Channel> switchableChannels(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state) {
+        return usableChannels(context, config, state.enrolling());
+    }
+
+    /** The offered channels this user may use now, in the admin's order, without those the Verify Service disabled. */
+    static List<Channel> usableChannels(AuthenticationFlowContext context, TwilioOtpConfig config, boolean enrolling) {
         Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid());
         boolean hasEmail = context.getUser().getEmail() != null;
         return config.channels().stream()
-                .filter(c -> ChannelRules.usable(c, config.channels(), disabled, hasEmail, state.enrolling()))
+                .filter(c -> ChannelRules.usable(c, config.channels(), disabled, hasEmail, enrolling))
                 .toList();
     }
 

@@ -16,15 +16,14 @@ class ChannelRulesTest {
     private static final List<Channel> ALL = List.of(SMS, CALL, WHATSAPP, EMAIL);
 
     @Test
-    void alternativesAreTheOfferedChannelsOtherThanTheCurrentOne() {
-        assertThat(ChannelRules.alternatives(SMS, ALL, Set.of(), true, false)).containsExactly(CALL, WHATSAPP, EMAIL);
-        assertThat(ChannelRules.alternatives(CALL, List.of(SMS, CALL), Set.of(), true, false)).containsExactly(SMS);
+    void everyOfferedChannelIsUsableForAUserWithAnAddressAndANumberOnFile() {
+        assertThat(ALL).allMatch(c -> ChannelRules.usable(c, ALL, Set.of(), true, false));
     }
 
     @Test
     void channelsTheVerifyServiceDisabledAreHidden() {
-        assertThat(ChannelRules.alternatives(SMS, ALL, Set.of(CALL, WHATSAPP), true, false)).containsExactly(EMAIL);
         assertThat(ChannelRules.usable(CALL, ALL, Set.of(CALL), true, false)).isFalse();
+        assertThat(ChannelRules.usable(SMS, ALL, Set.of(CALL), true, false)).isTrue();
     }
 
     @Test
