@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Faults injected by tests, first in first out, each consumed by exactly one request. Hung requests park
- * on a latch so that {@link VerifyEmulator#reset()} and {@link VerifyEmulator#close()} can let them go.
+ * Faults injected by tests, first in first out, each consumed by exactly one request. Each hang carries its
+ * own latch from the moment it is queued, so {@link VerifyEmulator#reset()} and {@link VerifyEmulator#close()}
+ * release it even when they run before the hung request has started to wait (a release is never lost).
  */
 final class FaultQueue {
 
@@ -28,14 +29,19 @@ final class FaultQueue {
     }
 
     /** Never answer; the connection is dropped on reset or close. */
-    record Hang() implements Fault {
+    record Hang(CountDownLatch release) implements Fault {
+        Hang() {
+            this(new CountDownLatch(1));
+        }
     }
 
     private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
-    private final Set<CountDownLatch> parked = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private final Set<CountDownLatch> hangs = ConcurrentHashMap.newKeySet();
 
     void add(Fault fault) {
+        if (fault instanceof Hang hang) {
+            hangs.add(hang.release());
+        }
         queue.add(fault);
     }
 
@@ -44,27 +50,15 @@ final class FaultQueue {
         return queue.poll();
     }
 
-    /** Blocks the calling request thread until released or interrupted. */
-    void park() throws InterruptedException {
-        CountDownLatch latch = new CountDownLatch(1);
-        parked.add(latch);
-        try {
-            if (!closed) { // close() may have run between poll() and here
-                latch.await();
-            }
-        } finally {
-            parked.remove(latch);
-        }
+    /** Blocks the calling request thread until the hang is released (reset, close) or the thread interrupted. */
+    void park(Hang hang) throws InterruptedException {
+        hang.release().await();
     }
 
     /** Forgets queued faults and releases hung requests. */
     void clear() {
         queue.clear();
-        parked.forEach(CountDownLatch::countDown);
-    }
-
-    void close() {
-        closed = true;
-        clear();
+        hangs.forEach(CountDownLatch::countDown);
+        hangs.clear();
     }
 }

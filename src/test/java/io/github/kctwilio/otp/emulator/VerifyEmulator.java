@@ -176,7 +176,7 @@ public final class VerifyEmulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        faults.close();
+        faults.clear();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -108,7 +108,7 @@ final class VerifyHttpHandler implements HttpHandler {
             Thread.sleep(d.delay().toMillis());
             return false;
         }
-        faults.park(); // Hang: closing the exchange without headers then drops the connection
+        faults.park((FaultQueue.Hang) fault); // Hang: closing the exchange without headers then drops the connection
         return true;
     }
 
