@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.VerifyException;
@@ -59,10 +60,12 @@ final class OtpEvents {
         event.error(SendFailures.eventError(e.failure()));
     }
 
-    /** One log line and an event error for a send our own caps refused. */
+    /** One log line, an event error and a metric count for a send our own caps refused. */
     static void limitHit(AuthenticationFlowContext context, String limit, Channel channel, String number) {
         LOG.infof("Twilio OTP send refused by the per-%s limit in realm %s (user %s)", limit, context.getRealm().getName(),
                 context.getUser().getId());
-        event(context, channel, number).detail(DETAIL_LIMIT, limit.toLowerCase(Locale.ROOT)).error("twilio_send_limit");
+        String name = limit.toLowerCase(Locale.ROOT);
+        event(context, channel, number).detail(DETAIL_LIMIT, name).error("twilio_send_limit");
+        TwilioOtpMetrics.limitHit(name);
     }
 }

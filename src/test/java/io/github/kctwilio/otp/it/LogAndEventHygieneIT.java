@@ -10,6 +10,7 @@ import io.github.kctwilio.otp.it.hygiene.Secret;
 import io.github.kctwilio.otp.it.hygiene.SecretScan;
 import io.github.kctwilio.otp.it.hygiene.SecretScan.Source;
 import io.github.kctwilio.otp.testsupport.AdminApi;
+import io.github.kctwilio.otp.testsupport.KeycloakVersion;
 import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue 5, "Secrets and privacy": after every other integration test of the run (class order: last, see
  * src/test/resources/junit-platform.properties), the complete server log and the event store of every realm hold
- * no full phone number, no code and no auth token; and a realm export masks a literal auth token.
+ * no full phone number, no code and no auth token; and a realm export masks a literal auth token (on the
+ * Keycloak versions that mask secret step settings).
  */
 @ExtendWith(TestEnvironment.class)
 @Order(Integer.MAX_VALUE)
@@ -41,12 +43,18 @@ class LogAndEventHygieneIT {
     private static final String LITERAL_TOKEN = VerifyEmulator.AUTH_TOKEN;
     private static final String MASKED_PHONE = "\u2022{6,}[0-9]{4}";
 
+    /**
+     * Keycloak masks authenticator settings declared secret (as our Auth Token is) in its admin API and exports
+     * from 26.7 (keycloak/keycloak#51033); the versions before it that we test (26.2 to 26.5) return them as stored.
+     */
+    private static final boolean KEYCLOAK_MASKS_SECRET_STEP_SETTINGS = KeycloakVersion.underTest().atLeast(26, 7);
+
     private final TestEnvironment env = TestEnvironment.get();
     private final AdminApi admin = env.admin();
 
     @Test
     @Order(1)
-    void literalAuthTokenInTheStepConfigIsMaskedInTheAdminApiAndInARealmPartialExport() throws Exception {
+    void literalAuthTokenInTheStepConfigIsMaskedInAdminApiAndExportOnKeycloakThatMasksSecretSettings() throws Exception {
         String realm = TestEnvironment.REALM_NO_SETUP;
         String configId = stepConfigId(realm);
         Map<String, String> original = new LinkedHashMap<>();
@@ -57,6 +65,12 @@ class LogAndEventHygieneIT {
         try {
             JsonNode shown = admin.authenticatorConfig(realm, configId).path("config");
             assertThat(shown.has("authToken")).as("the token is stored: %s", shown).isTrue();
+            if (!KEYCLOAK_MASKS_SECRET_STEP_SETTINGS) {
+                // What the README's version table warns about: older Keycloak shows it in clear, whatever we declare.
+                assertThat(shown.path("authToken").asText()).as("admin API of Keycloak %s", KeycloakVersion.underTest())
+                        .isEqualTo(LITERAL_TOKEN);
+                return;
+            }
             assertThat(shown.path("authToken").asText()).as("admin API").isNotEqualTo(LITERAL_TOKEN);
 
             String export = admin.send("POST", "/admin/realms/" + realm + "/partial-export?exportClients=false&exportGroupsAndRoles=false",

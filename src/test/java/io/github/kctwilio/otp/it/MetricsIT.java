@@ -30,6 +30,7 @@ class MetricsIT {
 
     private static final String SENDS = "twilio_otp_sends_total";
     private static final String CHECKS = "twilio_otp_checks_total";
+    private static final String LIMIT_HITS = "twilio_otp_limit_hits_total";
     private static final String REQUEST_TIME_COUNT = "twilio_otp_twilio_request_seconds_count";
 
     private final TestEnvironment env = TestEnvironment.get();
@@ -73,10 +74,29 @@ class MetricsIT {
         assertThat(grew(before, after, SENDS, Map.of("outcome", "sent"))).isZero();
     }
 
+    @Test
+    void aSendRefusedByThePerSignInCapIsCountedAsALimitHit() throws Exception {
+        PrometheusText before = scrape();
+        LoginBrowser browser = env.newBrowser();
+        Page page = signIn(browser, TestEnvironment.REALM_LIMITS, TestUsers.newUsNumber()); // its cap: 2 sends per sign-in
+
+        page = browser.submit(page, "kc-twilio-otp-code-form", Map.of("resend", "true"));
+        Page refused = browser.submit(page, "kc-twilio-otp-code-form", Map.of("resend", "true"));
+        assertThat(refused.text()).contains("too many codes in this sign-in");
+
+        PrometheusText after = scrape();
+        assertThat(grew(before, after, LIMIT_HITS, Map.of("limit", "login"))).isEqualTo(1);
+        assertThat(grew(before, after, SENDS, Map.of("channel", "sms", "outcome", "sent"))).isEqualTo(2);
+    }
+
     private Page signIn(LoginBrowser browser, String phone) throws Exception {
+        return signIn(browser, TestEnvironment.REALM, phone);
+    }
+
+    private Page signIn(LoginBrowser browser, String realm, String phone) throws Exception {
         String username = "m" + UUID.randomUUID().toString().substring(0, 8);
-        TestUsers.create(env.admin(), TestEnvironment.REALM, username, phone);
-        return browser.signIn(browser.openLogin(TestEnvironment.REALM, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
+        TestUsers.create(env.admin(), realm, username, phone);
+        return browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
     }
 
     private PrometheusText scrape() throws Exception {

@@ -1,8 +1,6 @@
 package io.github.kctwilio.otp.testsupport;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The plugin's server-wide options as the Keycloak under test spells them. Keycloak 26.3 introduced
@@ -13,18 +11,10 @@ import java.util.regex.Pattern;
  */
 public final class SpiOptionNames {
 
-    private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+).*");
-
     private final boolean separatedByDoubleDash;
 
     public SpiOptionNames(String keycloakVersion) {
-        Matcher m = MAJOR_MINOR.matcher(keycloakVersion);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("Not a Keycloak version: " + keycloakVersion);
-        }
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
-        separatedByDoubleDash = major > 26 || (major == 26 && minor >= 3);
+        separatedByDoubleDash = KeycloakVersion.parse(keycloakVersion).atLeast(26, 3);
     }
 
     /** For the Keycloak the build runs ({@code -Dkeycloak.version}, default the targeted version). */
