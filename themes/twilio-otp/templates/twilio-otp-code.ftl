@@ -2,7 +2,8 @@
      under keycloak.v2, the older keycloak theme and custom themes alike. A theme may override it by name.
      Model (twilioOtp): codeAccepted (Twilio holds a pending code for this login), channel, maskedTarget,
      resendWaitSeconds (cooldown left, rendered by the server; the script below only counts it down live),
-     alternatives (channels the user may ask for instead). -->
+     alternatives (channels the user may ask for instead), enrolling (the number is new: offer to type another one).
+     An empty maskedTarget (a password reset) gets a sentence that does not say whether a code went out. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
     <#if section="header">
@@ -13,7 +14,11 @@
         <form id="kc-twilio-otp-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
               onsubmit="var b = this.querySelectorAll('button[type=submit]'); setTimeout(function () { b.forEach(function (x) { x.disabled = true; }); }, 0); return true;">
             <#if twilioOtp.codeAccepted>
-                <p id="kc-twilio-otp-sent" class="${properties.kcFormGroupClass!}">${msg("twilioOtpCodeSent_" + twilioOtp.channel, twilioOtp.maskedTarget)}</p>
+                <#if twilioOtp.maskedTarget?has_content>
+                    <p id="kc-twilio-otp-sent" class="${properties.kcFormGroupClass!}">${msg("twilioOtpCodeSent_" + twilioOtp.channel, twilioOtp.maskedTarget)}</p>
+                <#else>
+                    <p id="kc-twilio-otp-sent" class="${properties.kcFormGroupClass!}">${msg("twilioOtpCodeSentIfAccount")}</p>
+                </#if>
                 <div class="${properties.kcFormGroupClass!}">
                     <div class="${properties.kcFormGroupLabelClass!} ${properties.kcLabelWrapperClass!}">
                         <label for="code" class="${properties.kcFormLabelClass!} ${properties.kcLabelClass!}">${msg("twilioOtpCodeLabel")}</label>
@@ -58,10 +63,16 @@
                                 <#if waiting>disabled</#if>
                                 class="<#if !twilioOtp.codeAccepted && alternative?is_first>${primary}<#else>${secondary}</#if>">${msg("twilioOtpSwitch_" + alternative)}</button>
                     </#list>
+                    <#if twilioOtp.enrolling>
+                        <button id="kc-twilio-otp-other-number" type="submit" name="otherNumber" value="true" formnovalidate
+                                class="${secondary}">${msg("twilioOtpOtherNumber")}</button>
+                    </#if>
                 </div>
             </div>
         </form>
+        <#if !(isAppInitiatedAction??)>
         <p id="kc-twilio-otp-back" class="${properties.kcFormGroupClass!}"><a href="${url.loginRestartFlowUrl}">${msg("twilioOtpBackToLogin")}</a></p>
+        </#if>
         <#if waiting>
             <script>
                 // Progressive enhancement: count the server's cooldown down live and enable the buttons at zero.

@@ -35,9 +35,16 @@
                 <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!} ${properties.kcFormActionGroupClass!}">
                     <button id="kc-twilio-otp-send" type="submit" name="send"
                             class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">${msg("twilioOtpSendCode")}</button>
+                    <#if isAppInitiatedAction??>
+                        <#-- Asked for by an application (kc_action): the user may keep the current number. -->
+                        <button id="kc-twilio-otp-cancel" type="submit" name="cancel-aia" value="true" formnovalidate
+                                class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">${msg("twilioOtpKeepNumber")}</button>
+                    </#if>
                 </div>
             </div>
         </form>
-        <p id="kc-twilio-otp-back" class="${properties.kcFormGroupClass!}"><a href="${url.loginRestartFlowUrl}">${msg("twilioOtpBackToLogin")}</a></p>
+        <#if !(isAppInitiatedAction??)>
+            <p id="kc-twilio-otp-back" class="${properties.kcFormGroupClass!}"><a href="${url.loginRestartFlowUrl}">${msg("twilioOtpBackToLogin")}</a></p>
+        </#if>
     </#if>
 </@layout.registrationLayout>

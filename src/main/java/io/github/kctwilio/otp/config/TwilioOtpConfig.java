@@ -25,12 +25,20 @@ import java.util.regex.Pattern;
  * @param defaultChannel  channel of the first code
  * @param channels        channels users may pick on the code form, the default among them
  * @param defaultRegion   ISO 3166 region for numbers typed without a country code; null for none
- * @param allowPhoneSetup whether a user with no phone number may enter one at login
+ * @param resetWithoutPhone in a password reset, what happens to an account without a verified number
  * @param resendCooldown  how long a user waits before asking for another code
  * @param sendLimits      caps on sends per number, user, IP address and login
  */
 public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, List<Channel> channels, String defaultRegion,
-                              boolean allowPhoneSetup, Duration resendCooldown, SendLimits sendLimits) {
+                              ResetWithoutPhone resetWithoutPhone, Duration resendCooldown, SendLimits sendLimits) {
+
+    /** In a password reset, an account without a verified number (or no account at all): */
+    public enum ResetWithoutPhone {
+        /** the same code form as for everyone else, which accepts no code: the reset cannot go on. */
+        REFUSE,
+        /** the step lets the flow go on to its next steps (which then decide, e.g. "Send reset email"). */
+        SKIP
+    }
 
     public static final int DEFAULT_RESEND_COOLDOWN_SECONDS = 30;
     /** SMS and voice are on in a new Verify Service; WhatsApp and email need setup in Twilio first. */
@@ -70,7 +78,8 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
                 defaultChannel,
                 channels(own.get(ExecutionSettings.CHANNELS), defaultChannel),
                 region(own.get(ExecutionSettings.DEFAULT_REGION)),
-                flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true),
+                Choices.parse(ExecutionSettings.RESET_WITHOUT_PHONE, own.get(ExecutionSettings.RESET_WITHOUT_PHONE),
+                        ResetWithoutPhone.class, ResetWithoutPhone.REFUSE),
                 seconds(ExecutionSettings.RESEND_COOLDOWN_SECONDS, own.get(ExecutionSettings.RESEND_COOLDOWN_SECONDS),
                         DEFAULT_RESEND_COOLDOWN_SECONDS, MAX_RESEND_COOLDOWN_SECONDS),
                 sendLimits(own));
@@ -161,16 +170,5 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
             // reported below
         }
         throw new ConfigException(setting, "must be " + what + " from 0 to " + max);
-    }
-
-    private static boolean flag(String setting, String value, boolean defaultValue) throws ConfigException {
-        if (isBlank(value)) {
-            return defaultValue;
-        }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true": return true;
-            case "false": return false;
-            default: throw new ConfigException(setting, "must be true or false");
-        }
     }
 }

@@ -10,18 +10,28 @@ import io.github.kctwilio.otp.verify.VerifyFailure;
 import io.github.kctwilio.otp.verify.VerifyGateways;
 import java.time.Instant;
 import java.util.Optional;
-import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
-import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
 
-/** Checks a typed code with Twilio and ends the step: approved, wrong (counted), or a clear reason why not. */
+/**
+ * Checks a typed code with Twilio. Every outcome but approval ends here with a page (wrong code, expired, Twilio
+ * failing); an approval is handed back, for the step or the action to finish in its own way.
+ */
 final class CodeCheck {
 
-    /** Attribute names of Keycloak's built-in {@code phone} client scope. */
-    static final String PHONE_ATTRIBUTE = "phoneNumber";
-    static final String PHONE_VERIFIED_ATTRIBUTE = "phoneNumberVerified";
+    /**
+     * A code Twilio approved.
+     *
+     * @param number    the number the code went to (or, for the email channel, the number this login is about)
+     * @param channel   how the code was delivered
+     * @param enrolling true when the number was typed by the user and is not yet stored
+     */
+    record Approval(String number, Channel channel, boolean enrolling) {
+
+        /** A code by email proves the mailbox, not the phone. */
+        boolean provesPhone() {
+            return channel != Channel.EMAIL;
+        }
+    }
 
     private final VerifyGateways gateways;
 
@@ -29,31 +39,26 @@ final class CodeCheck {
         this.gateways = gateways;
     }
 
-    void submit(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String typed, Instant now) {
+    /** @return the approval, or empty when a page has been shown instead */
+    Optional<Approval> submit(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String typed, Instant now) {
         if (!state.verificationPending(now)) {
             context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(OtpMessages.CODE_EXPIRED)));
-            return;
+            return Optional.empty();
         }
-        if (typed == null || typed.isBlank()) {
-            context.challenge(OtpForms.codeForm(context, config, state, now, codeError(OtpMessages.MISSING_CODE)));
-            return;
-        }
-        Optional<String> code = VerificationCodes.normalize(typed);
+        Optional<String> code = wellFormedCode(context, config, state, typed, now);
         if (code.isEmpty()) {
-            // Cannot be a code: not worth a Twilio request, and not a guess worth counting.
-            context.challenge(OtpForms.codeForm(context, config, state, now, codeError(OtpMessages.INVALID_CODE_FORMAT)));
-            return;
+            return Optional.empty();
         }
         String number = state.phone().orElseThrow();
         try {
             CheckResult result = gateways.gatewayFor(config.credentials()).check(state.verificationSid().orElseThrow(), code.get());
             if (result == CheckResult.APPROVED) {
-                approved(context, state, number);
-            } else {
-                OtpEvents.event(context, state.channel(), number).error(Errors.INVALID_USER_CREDENTIALS);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        OtpForms.codeForm(context, config, state, now, codeError(OtpMessages.WRONG_CODE)));
+                Approval approval = new Approval(number, state.channel(), state.enrolling());
+                state.clear();
+                return Optional.of(approval);
             }
+            OtpEvents.event(context, state.channel(), number).error(Errors.INVALID_USER_CREDENTIALS);
+            context.wrongCode(OtpForms.codeForm(context, config, state, now, wrongCode()));
         } catch (VerifyException e) {
             OtpEvents.twilioFailed(context, "check", e, state.channel(), number, true);
             if (e.failure() == VerifyFailure.VERIFICATION_NOT_FOUND || e.failure() == VerifyFailure.TOO_MANY_CHECKS) {
@@ -61,22 +66,29 @@ final class CodeCheck {
             }
             context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(SendFailures.messageKey(e.failure()))));
         }
+        return Optional.empty();
     }
 
-    /** Twilio approved: a new number is saved now, never before; the number is marked verified. */
-    private static void approved(AuthenticationFlowContext context, OtpAuthState state, String number) {
-        UserModel user = context.getUser();
-        if (state.enrolling()) {
-            user.setSingleAttribute(PHONE_ATTRIBUTE, number);
+    /**
+     * The typed code, normalised; or empty after showing why it cannot be one. Such input is not worth a Twilio
+     * request, and not a guess worth counting.
+     */
+    static Optional<String> wellFormedCode(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String typed,
+                                           Instant now) {
+        if (typed == null || typed.isBlank()) {
+            context.challenge(OtpForms.codeForm(context, config, state, now, codeError(OtpMessages.MISSING_CODE)));
+            return Optional.empty();
         }
-        // A code by email proves the mailbox, not the phone.
-        if (state.channel() != Channel.EMAIL && !"true".equals(user.getFirstAttribute(PHONE_VERIFIED_ATTRIBUTE))) {
-            user.setSingleAttribute(PHONE_VERIFIED_ATTRIBUTE, "true");
+        Optional<String> code = VerificationCodes.normalize(typed);
+        if (code.isEmpty()) {
+            context.challenge(OtpForms.codeForm(context, config, state, now, codeError(OtpMessages.INVALID_CODE_FORMAT)));
         }
-        OtpEvents.event(context, state.channel(), number);
-        state.clear();
-        // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().
-        FlowSuccess.succeed(context, OTPCredentialModel.TYPE);
+        return code;
+    }
+
+    /** The page for a code Twilio did not accept. */
+    static PageMessage wrongCode() {
+        return codeError(OtpMessages.WRONG_CODE);
     }
 
     private static PageMessage codeError(String key) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.keycloak.authentication.AuthenticationFlowContext;
 
 /**
  * Sends a code: our caps first (a refused send costs nothing), then Twilio, then the page that follows.
@@ -29,7 +28,7 @@ final class CodeDelivery {
     }
 
     /** The channel of a first send: the default, unless the Verify Service refused it; empty when none is usable. */
-    Optional<Channel> firstChannel(AuthenticationFlowContext context, TwilioOtpConfig config, boolean enrolling) {
+    Optional<Channel> firstChannel(OtpInteraction context, TwilioOtpConfig config, boolean enrolling) {
         return OtpForms.usableChannels(context, config, enrolling).stream().findFirst();
     }
 
@@ -37,7 +36,7 @@ final class CodeDelivery {
      * @param enrolling true when the number was typed on the phone form (saved only after approval)
      * @param onSuccess message for the code form after the send; null for none
      */
-    void send(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
+    void send(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number,
               boolean enrolling, Channel channel, Instant now, PageMessage onSuccess) {
         String target = channel == Channel.EMAIL ? context.getUser().getEmail() : number;
         int perLogin = config.sendLimits().perLogin();
@@ -72,7 +71,26 @@ final class CodeDelivery {
         }
     }
 
-    private void failed(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
+    /**
+     * "Send a new code", also by another channel. Within Twilio's 10 minutes this re-sends the pending code under
+     * the same verification; the cooldown and the caps apply to every send.
+     *
+     * @return false when this login has no number yet, so there is nothing to send again
+     */
+    boolean resend(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, Channel channel, Instant now) {
+        if (state.phone().isEmpty()) {
+            return false;
+        }
+        if (OtpForms.resendWaitSeconds(config, state, now) > 0) {
+            // The form itself says how long to wait; nothing is sent.
+            context.challenge(OtpForms.codeForm(context, config, state, now, null));
+        } else {
+            send(context, config, state, state.phone().get(), state.enrolling(), channel, now, PageMessage.info(OtpMessages.NEW_CODE_SENT));
+        }
+        return true;
+    }
+
+    private void failed(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number,
                         boolean enrolling, Channel channel, Instant now, VerifyException e) {
         boolean report = true;
         if (e.failure() == VerifyFailure.CHANNEL_DISABLED) {
@@ -98,7 +116,7 @@ final class CodeDelivery {
     }
 
     /** A send our caps refused: back to the form the user came from, with the reason. */
-    private static void refuse(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
+    private static void refuse(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number,
                                boolean enrolling, Instant now, PageMessage message) {
         if (enrolling && state.verificationSid().isEmpty()) {
             state.askForPhone();

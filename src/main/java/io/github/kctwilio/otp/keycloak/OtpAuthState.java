@@ -15,31 +15,40 @@ final class OtpAuthState {
     /** Twilio keeps a verification, and its code, for 10 minutes. */
     static final Duration VERIFICATION_LIFETIME = Duration.ofMinutes(10);
 
-    private static final String PREFIX = "twilio-otp.";
-    private static final String STAGE = PREFIX + "stage";
-    private static final String SID = PREFIX + "sid";
-    private static final String PHONE = PREFIX + "phone";
-    private static final String TARGET = PREFIX + "target";
-    private static final String CHANNEL = PREFIX + "channel";
-    private static final String SENT_AT = PREFIX + "sent-at";
-    private static final String ENROLLING = PREFIX + "enrolling";
-    private static final String ENDED = PREFIX + "ended";
-    private static final String SENDS = PREFIX + "sends";
+    private static final String STAGE = "stage";
+    private static final String SID = "sid";
+    private static final String PHONE = "phone";
+    private static final String TARGET = "target";
+    private static final String CHANNEL = "channel";
+    private static final String SENT_AT = "sent-at";
+    private static final String ENROLLING = "enrolling";
+    private static final String ENDED = "ended";
+    private static final String SENDS = "sends";
+    private static final String NEUTRAL = "neutral";
+    /** Verification SID of a reset for an account without a verified number: no code exists, none is accepted. */
+    private static final String DECOY_SID = "decoy";
 
     enum Stage { PHONE_ENTRY, CODE_ENTRY }
 
     private final AuthenticationSessionModel session;
+    private final String prefix;
 
-    OtpAuthState(AuthenticationSessionModel session) {
+    OtpAuthState(AuthenticationSessionModel session, String prefix) {
         this.session = session;
+        this.prefix = prefix;
+    }
+
+    /** The state of this interaction (the login step and the required action each keep their own). */
+    static OtpAuthState of(OtpInteraction interaction) {
+        return new OtpAuthState(interaction.getAuthenticationSession(), interaction.notePrefix());
     }
 
     Stage stage() {
-        return "phone".equals(session.getAuthNote(STAGE)) ? Stage.PHONE_ENTRY : Stage.CODE_ENTRY;
+        return "phone".equals(get(STAGE)) ? Stage.PHONE_ENTRY : Stage.CODE_ENTRY;
     }
 
     void askForPhone() {
-        session.setAuthNote(STAGE, "phone");
+        set(STAGE, "phone");
     }
 
     /**
@@ -47,10 +56,10 @@ final class OtpAuthState {
      * for a landline and the user is to choose the voice call).
      */
     void numberChosen(String phone, Channel tried, boolean enrolling) {
-        session.setAuthNote(STAGE, "code");
-        session.setAuthNote(PHONE, phone);
-        session.setAuthNote(CHANNEL, tried.wireName());
-        session.setAuthNote(ENROLLING, Boolean.toString(enrolling));
+        set(STAGE, "code");
+        set(PHONE, phone);
+        set(CHANNEL, tried.wireName());
+        set(ENROLLING, Boolean.toString(enrolling));
     }
 
     /**
@@ -60,60 +69,97 @@ final class OtpAuthState {
      */
     void codeSent(String verificationSid, String phone, String target, Channel channel, Instant at, boolean enrolling) {
         numberChosen(phone, channel, enrolling);
-        session.setAuthNote(SID, verificationSid);
-        session.setAuthNote(TARGET, target);
-        session.setAuthNote(SENT_AT, Long.toString(at.toEpochMilli()));
-        session.setAuthNote(SENDS, Integer.toString(sendCount() + 1));
-        session.removeAuthNote(ENDED);
+        set(SID, verificationSid);
+        set(TARGET, target);
+        set(SENT_AT, Long.toString(at.toEpochMilli()));
+        set(SENDS, Integer.toString(sendCount() + 1));
+        remove(ENDED);
+    }
+
+    /**
+     * A reset for an unknown account or one without a verified number: this login looks as if a code went out
+     * (same page, same cooldown, same caps) but none did, and no code will be accepted.
+     */
+    void decoySent(Instant at) {
+        set(STAGE, "code");
+        set(SID, DECOY_SID);
+        set(SENT_AT, Long.toString(at.toEpochMilli()));
+        set(SENDS, Integer.toString(sendCount() + 1));
+        hideTarget();
+    }
+
+    boolean decoy() {
+        return DECOY_SID.equals(get(SID));
+    }
+
+    /** Forms of this login must not show where the code went (a reset must not reveal the account's number). */
+    void hideTarget() {
+        set(NEUTRAL, "true");
+    }
+
+    boolean targetHidden() {
+        return get(NEUTRAL) != null;
     }
 
     /** Codes sent in this login so far, for the per-login cap. */
     int sendCount() {
-        String value = session.getAuthNote(SENDS);
+        String value = get(SENDS);
         return value == null ? 0 : Integer.parseInt(value);
     }
 
     /** Twilio no longer accepts codes for this verification (expired, used, too many wrong codes). */
     void verificationEnded() {
-        session.setAuthNote(ENDED, "true");
+        set(ENDED, "true");
     }
 
     Optional<String> verificationSid() {
-        return Optional.ofNullable(session.getAuthNote(SID));
+        return Optional.ofNullable(get(SID));
     }
 
     Optional<String> phone() {
-        return Optional.ofNullable(session.getAuthNote(PHONE));
+        return Optional.ofNullable(get(PHONE));
     }
 
     /** Where the last code went (a number or an email address); empty before any code. */
     Optional<String> target() {
-        return Optional.ofNullable(session.getAuthNote(TARGET));
+        return Optional.ofNullable(get(TARGET));
     }
 
     Channel channel() {
-        return Channel.fromWireName(session.getAuthNote(CHANNEL)).orElse(Channel.SMS);
+        return Channel.fromWireName(get(CHANNEL)).orElse(Channel.SMS);
     }
 
     Optional<Instant> sentAt() {
-        String value = session.getAuthNote(SENT_AT);
+        String value = get(SENT_AT);
         return value == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
     }
 
     boolean enrolling() {
-        return Boolean.parseBoolean(session.getAuthNote(ENROLLING));
+        return Boolean.parseBoolean(get(ENROLLING));
     }
 
     /** True while Twilio still holds a code for this login: reloads and double submits must not send another. */
     boolean verificationPending(Instant now) {
         return verificationSid().isPresent()
-                && session.getAuthNote(ENDED) == null
+                && get(ENDED) == null
                 && sentAt().map(sent -> now.isBefore(sent.plus(VERIFICATION_LIFETIME))).orElse(false);
     }
 
     void clear() {
-        for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, SENDS}) {
-            session.removeAuthNote(note);
+        for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, SENDS, NEUTRAL}) {
+            remove(note);
         }
+    }
+
+    private String get(String note) {
+        return session.getAuthNote(prefix + note);
+    }
+
+    private void set(String note, String value) {
+        session.setAuthNote(prefix + note, value);
+    }
+
+    private void remove(String note) {
+        session.removeAuthNote(prefix + note);
     }
 }

@@ -6,7 +6,6 @@ import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.VerifyException;
 import java.util.Locale;
 import org.jboss.logging.Logger;
-import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
 
 /**
@@ -26,8 +25,11 @@ final class OtpEvents {
     }
 
     /** The event of this request, with the user, the channel and the masked number. */
-    static EventBuilder event(AuthenticationFlowContext context, Channel channel, String number) {
-        EventBuilder event = context.getEvent().user(context.getUser());
+    static EventBuilder event(OtpInteraction context, Channel channel, String number) {
+        EventBuilder event = context.getEvent();
+        if (context.getUser() != null) {
+            event.user(context.getUser());
+        }
         if (channel != null) {
             event.detail(DETAIL_CHANNEL, channel.wireName());
         }
@@ -42,7 +44,7 @@ final class OtpEvents {
      *
      * @param log false for failures already reported, such as a channel known to be disabled
      */
-    static void twilioFailed(AuthenticationFlowContext context, String operation, VerifyException e, Channel channel, String number,
+    static void twilioFailed(OtpInteraction context, String operation, VerifyException e, Channel channel, String number,
                              boolean log) {
         String line = String.format("Twilio OTP %s by %s failed in realm %s: %s", operation,
                 channel == null ? "?" : channel.wireName(), context.getRealm().getName(), e.describe());
@@ -61,9 +63,9 @@ final class OtpEvents {
     }
 
     /** One log line, an event error and a metric count for a send our own caps refused. */
-    static void limitHit(AuthenticationFlowContext context, String limit, Channel channel, String number) {
+    static void limitHit(OtpInteraction context, String limit, Channel channel, String number) {
         LOG.infof("Twilio OTP send refused by the per-%s limit in realm %s (user %s)", limit, context.getRealm().getName(),
-                context.getUser().getId());
+                context.getUser() == null ? "unknown" : context.getUser().getId());
         String name = limit.toLowerCase(Locale.ROOT);
         event(context, channel, number).detail(DETAIL_LIMIT, name).error("twilio_send_limit");
         TwilioOtpMetrics.limitHit(name);

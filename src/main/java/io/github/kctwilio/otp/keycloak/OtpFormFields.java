@@ -15,6 +15,9 @@ final class OtpFormFields {
     /** Submit buttons of the code form that ask for the code by another channel; the value is the channel. */
     static final String CHANNEL = "channel";
 
+    /** Submit button of the code form, while verifying a new number, that goes back to the phone form. */
+    static final String OTHER_NUMBER = "otherNumber";
+
     /** Name of the template model object that carries our page state. */
     static final String MODEL = "twilioOtp";
 

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import org.keycloak.authentication.AuthenticationFlowContext;
+import java.util.Optional;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 
@@ -28,7 +28,7 @@ final class OtpForms {
      * @param typed   what the user typed last time, shown again (escaped by the template); may be null
      * @param message an error for the phone field or the page; null for none
      */
-    static Response phoneForm(AuthenticationFlowContext context, String typed, PageMessage message) {
+    static Response phoneForm(OtpInteraction context, String typed, PageMessage message) {
         LoginFormsProvider form = context.form();
         if (message != null) {
             message.applyTo(form);
@@ -43,7 +43,7 @@ final class OtpForms {
      *
      * @param message an error for the code field or the page, or an info line; null for none
      */
-    static Response codeForm(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Instant now,
+    static Response codeForm(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, Instant now,
                              PageMessage message) {
         LoginFormsProvider form = context.form();
         if (message != null) {
@@ -54,27 +54,43 @@ final class OtpForms {
         model.put("maskedTarget", maskedTarget(state));
         model.put("channel", state.channel().wireName());
         model.put("codeAccepted", pending);
+        model.put("enrolling", state.enrolling() && !state.targetHidden());
         model.put("resendWaitSeconds", resendWaitSeconds(config, state, now));
         model.put("alternatives", switchableChannels(context, config, state).stream()
                 .filter(c -> c != state.channel()).map(Channel::wireName).toList());
         return form.setAttribute(OtpFormFields.MODEL, model).createForm(OtpFormFields.CODE_TEMPLATE);
     }
 
+    /**
+     * "Call me instead" and friends: a channel this user may use here. Anything else in the field (a forged or
+     * disabled channel) is ignored, so the rest of the request is handled as if it were not there.
+     */
+    static Optional<Channel> requestedChannel(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String wanted) {
+        if (wanted == null) {
+            return Optional.empty();
+        }
+        return Channel.fromWireName(wanted).filter(c -> switchableChannels(context, config, state).contains(c));
+    }
+
     /** Channels this user may ask for on the code form (email only with an address, and never for a new number). */
-    static List<Channel> switchableChannels(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state) {
-        return usableChannels(context, config, state.enrolling());
+    static List<Channel> switchableChannels(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state) {
+        // A hidden target (a reset) offers phone channels only, whether or not the account exists or has an email.
+        return usableChannels(context, config, state.enrolling() || state.targetHidden());
     }
 
     /** The offered channels this user may use now, in the admin's order, without those the Verify Service disabled. */
-    static List<Channel> usableChannels(AuthenticationFlowContext context, TwilioOtpConfig config, boolean enrolling) {
+    static List<Channel> usableChannels(OtpInteraction context, TwilioOtpConfig config, boolean enrolling) {
         Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid());
-        boolean hasEmail = context.getUser().getEmail() != null;
+        boolean hasEmail = context.getUser() != null && context.getUser().getEmail() != null;
         return config.channels().stream()
                 .filter(c -> ChannelRules.usable(c, config.channels(), disabled, hasEmail, enrolling))
                 .toList();
     }
 
     private static String maskedTarget(OtpAuthState state) {
+        if (state.targetHidden()) {
+            return "";
+        }
         if (state.channel() == Channel.EMAIL && state.target().isPresent()) {
             return EmailAddresses.mask(state.target().get());
         }
@@ -82,7 +98,7 @@ final class OtpForms {
     }
 
     /** A page with only a message, for problems the user cannot fix on a form. */
-    static Response errorPage(AuthenticationFlowContext context, String key, Response.Status status) {
+    static Response errorPage(OtpInteraction context, String key, Response.Status status) {
         return context.form().setError(key).createErrorPage(status);
     }
 

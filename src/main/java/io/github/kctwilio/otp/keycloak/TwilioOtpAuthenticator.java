@@ -1,33 +1,40 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.config.ConfigException;
+import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
-import io.github.kctwilio.otp.phone.PhoneNumbers;
+import io.github.kctwilio.otp.phone.PhoneOnFile;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.storage.ReadOnlyException;
 
 /**
- * The login step: sends a code through Twilio Verify to the user's phone (asking for a number first when the
- * account has none and the admin allows it) and lets the user in when Twilio approves the code.
- * Stateless: everything about one login lives in {@link OtpAuthState}; sending and checking live in
- * {@link CodeDelivery} and {@link CodeCheck}.
+ * The login step: sends a code through Twilio Verify to the user's number and lets the user in when Twilio approves
+ * it. Users without a usable number are handed to the required action "Verify phone number" (as Keycloak hands users
+ * without an OTP device to "Configure OTP"). In a reset-credentials flow it never tells whether the account exists
+ * or has a number ({@link ResetCodeStep}). Stateless: everything about one login lives in {@link OtpAuthState}.
  */
 public final class TwilioOtpAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(TwilioOtpAuthenticator.class);
+    /** {@code LoginActionsService.RESET_CREDENTIALS_PATH}, the flow path of "forgot password". */
+    static final String RESET_CREDENTIALS_PATH = "reset-credentials";
 
     private final StepConfigLoader configLoader;
     private final CodeDelivery delivery;
@@ -42,155 +49,170 @@ public final class TwilioOtpAuthenticator implements Authenticator {
     }
 
     @Override
-    public void authenticate(AuthenticationFlowContext context) {
-        Optional<TwilioOtpConfig> config = loadConfig(context);
-        if (config.isEmpty() || rejectLockedUser(context)) {
+    public void authenticate(AuthenticationFlowContext flow) {
+        Optional<StepConfigLoader.Loaded> loaded = loadConfig(flow);
+        if (loaded.isEmpty() || rejectLockedUser(flow)) {
             return;
         }
-        OtpAuthState state = new OtpAuthState(context.getAuthenticationSession());
+        TwilioOtpConfig config = loaded.get().config();
+        OtpInteraction context = OtpInteraction.of(flow);
+        OtpAuthState state = OtpAuthState.of(context);
         Instant now = clock.instant();
-        if (state.verificationSid().isPresent()) {
+        if (state.verificationSid().isPresent() || state.decoy()) {
             // A reload, the back button, a second tab: show the pending code form again, never send another code.
             PageMessage message = state.verificationPending(now) ? null : PageMessage.error(OtpMessages.CODE_EXPIRED);
-            context.challenge(OtpForms.codeForm(context, config.get(), state, now, message));
-        } else if (state.stage() == OtpAuthState.Stage.PHONE_ENTRY) {
-            context.challenge(OtpForms.phoneForm(context, null, null));
+            flow.challenge(OtpForms.codeForm(context, config, state, now, message));
+            return;
+        }
+        PhoneOnFile phone = flow.getUser() == null ? null : UserPhone.read(flow.getUser(), loaded.get().policy(), config.defaultRegion());
+        if (isResetFlow(flow)) {
+            ResetCodeStep.start(flow, config, state, phone, delivery, now);
+        } else if (phone == null) {
+            LOG.errorf("Twilio OTP in realm %s runs before the user is known: put it after a step that identifies the user",
+                    flow.getRealm().getName());
+            flow.getEvent().error(Errors.INVALID_CONFIG);
+            flow.challenge(OtpForms.errorPage(context, OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
+        } else if (phone.usable()) {
+            sendFirst(context, config, state, phone.number().orElseThrow(), now);
         } else {
-            startWithAccountNumber(context, config.get(), state, now);
+            withoutUsableNumber(flow, context, phone);
         }
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        Optional<TwilioOtpConfig> config = loadConfig(context);
-        if (config.isEmpty() || rejectLockedUser(context)) {
+    public void action(AuthenticationFlowContext flow) {
+        Optional<StepConfigLoader.Loaded> loaded = loadConfig(flow);
+        if (loaded.isEmpty() || rejectLockedUser(flow)) {
             return;
         }
-        OtpAuthState state = new OtpAuthState(context.getAuthenticationSession());
+        TwilioOtpConfig config = loaded.get().config();
+        OtpInteraction context = OtpInteraction.of(flow);
+        OtpAuthState state = OtpAuthState.of(context);
         Instant now = clock.instant();
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        Optional<Channel> switchTo = requestedChannel(context, config.get(), state, form.getFirst(OtpFormFields.CHANNEL));
-        if (state.stage() == OtpAuthState.Stage.PHONE_ENTRY) {
-            submitPhone(context, config.get(), state, form.getFirst(OtpFormFields.PHONE_NUMBER), now);
-        } else if (switchTo.isPresent()) {
-            resend(context, config.get(), state, switchTo.get(), now);
-        } else if (form.containsKey(OtpFormFields.RESEND)) {
-            resend(context, config.get(), state, state.channel(), now);
-        } else if (state.verificationSid().isEmpty()) {
-            authenticate(context);
-        } else {
-            check.submit(context, config.get(), state, form.getFirst(OtpFormFields.CODE), now);
-        }
-    }
-
-    /** First visit: use the number on the account, or ask for one. */
-    private void startWithAccountNumber(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Instant now) {
-        String onFile = context.getUser().getFirstAttribute(CodeCheck.PHONE_ATTRIBUTE);
-        if (onFile != null && !onFile.isBlank()) {
-            Optional<String> number = PhoneNumbers.toE164(onFile, config.defaultRegion());
-            if (number.isPresent()) {
-                sendFirst(context, config, state, number.get(), false, now);
-            } else {
-                LOG.warnf("Twilio OTP: user %s in realm %s has a '%s' attribute that is not a valid phone number",
-                        context.getUser().getId(), context.getRealm().getName(), CodeCheck.PHONE_ATTRIBUTE);
-                context.getEvent().user(context.getUser()).error("twilio_invalid_phone_on_file");
-                context.challenge(OtpForms.errorPage(context, OtpMessages.PHONE_ON_FILE_INVALID, Response.Status.OK));
+        MultivaluedMap<String, String> form = flow.getHttpRequest().getDecodedFormParameters();
+        Optional<Channel> switchTo = OtpForms.requestedChannel(context, config, state, form.getFirst(OtpFormFields.CHANNEL));
+        if (state.decoy()) {
+            ResetCodeStep.decoyAction(flow, config, state, form, switchTo, now);
+        } else if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
+            if (!delivery.resend(context, config, state, switchTo.orElse(state.channel()), now)) {
+                authenticate(flow);
             }
-        } else if (config.allowPhoneSetup()) {
-            state.askForPhone();
-            context.challenge(OtpForms.phoneForm(context, null, null));
+        } else if (state.verificationSid().isEmpty()) {
+            authenticate(flow);
         } else {
-            context.getEvent().user(context.getUser()).error("twilio_no_phone_number");
-            context.challenge(OtpForms.errorPage(context, OtpMessages.NO_PHONE, Response.Status.OK));
+            check.submit(context, config, state, form.getFirst(OtpFormFields.CODE), now)
+                    .ifPresent(approval -> approved(flow, loaded.get().policy(), approval));
         }
     }
 
-    private void submitPhone(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String typed, Instant now) {
-        Optional<String> number = PhoneNumbers.toE164(typed, config.defaultRegion());
-        if (number.isEmpty()) {
-            context.challenge(OtpForms.phoneForm(context, typed,
-                    PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.INVALID_PHONE)));
+    /** No number codes may go to: the required action when this execution is REQUIRED and the realm offers it. */
+    private static void withoutUsableNumber(AuthenticationFlowContext flow, OtpInteraction context, PhoneOnFile phone) {
+        UserModel user = flow.getUser();
+        if (flow.getExecution().isRequired() && VerifyPhoneRequiredActionFactory.enabledIn(flow.getRealm())) {
+            // Keycloak's own hand-off for a step the user has not set up: this sign-in continues, and the user must
+            // verify a number in the required action before it completes.
+            user.addRequiredAction(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+            flow.success();
             return;
         }
-        sendFirst(context, config, state, number.get(), true, now);
+        String key = switch (phone.status()) {
+            case INVALID -> OtpMessages.PHONE_ON_FILE_INVALID;
+            case NOT_ALLOWED -> OtpMessages.COUNTRY_NOT_ALLOWED;
+            default -> OtpMessages.NO_PHONE;
+        };
+        if (phone.status() == PhoneOnFile.Status.INVALID) {
+            LOG.warnf("Twilio OTP: user %s in realm %s has a phone attribute that is not a valid phone number",
+                    user.getId(), flow.getRealm().getName());
+        }
+        flow.getEvent().user(user).error(phone.status() == PhoneOnFile.Status.NONE ? "twilio_no_phone_number" : "twilio_invalid_phone_on_file");
+        flow.challenge(OtpForms.errorPage(context, key, Response.Status.OK));
     }
 
-    private void sendFirst(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, String number,
-                           boolean enrolling, Instant now) {
-        Optional<Channel> channel = delivery.firstChannel(context, config, enrolling);
+    private void sendFirst(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number, Instant now) {
+        Optional<Channel> channel = delivery.firstChannel(context, config, false);
         if (channel.isEmpty()) {
             // Every offered channel was refused by the Verify Service as disabled; the admin log said so already.
             context.challenge(OtpForms.errorPage(context, OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE));
             return;
         }
-        delivery.send(context, config, state, number, enrolling, channel.get(), now, null);
+        delivery.send(context, config, state, number, false, channel.get(), now, null);
     }
 
-    /**
-     * "Send a new code", also by another channel. Within Twilio's 10 minutes this re-sends the pending code under
-     * the same verification; the cooldown and the caps apply to every send.
-     */
-    private void resend(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state, Channel channel, Instant now) {
-        if (OtpForms.resendWaitSeconds(config, state, now) > 0) {
-            // The form itself says how long to wait; nothing is sent.
-            context.challenge(OtpForms.codeForm(context, config, state, now, null));
-        } else if (state.phone().isPresent()) {
-            delivery.send(context, config, state, state.phone().get(), state.enrolling(), channel, now,
-                    PageMessage.info(OtpMessages.NEW_CODE_SENT));
-        } else {
-            startWithAccountNumber(context, config, state, now);
+    /** Twilio approved: the number is now verified (bound to exactly this number), and the step succeeds. */
+    private static void approved(AuthenticationFlowContext flow, PhonePolicy policy, CodeCheck.Approval approval) {
+        try {
+            UserPhone.recordApproval(flow.getUser(), policy, approval);
+        } catch (ReadOnlyException e) {
+            // A number from a read-only directory: the code proved it, we just cannot note that on the account.
+            LOG.debugf("Twilio OTP: user %s is read-only; the verified mark was not stored", flow.getUser().getId());
         }
+        OtpEvents.event(OtpInteraction.of(flow), approval.channel(), approval.number());
+        // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().
+        FlowSuccess.succeed(flow, OTPCredentialModel.TYPE);
     }
 
-    /**
-     * "Call me instead" and friends: a channel this user may use here. Anything else in the field (a forged or
-     * disabled channel) is ignored, so the rest of the request is handled as if it were not there.
-     */
-    private static Optional<Channel> requestedChannel(AuthenticationFlowContext context, TwilioOtpConfig config, OtpAuthState state,
-                                                      String wanted) {
-        if (wanted == null) {
-            return Optional.empty();
-        }
-        return Channel.fromWireName(wanted).filter(c -> OtpForms.switchableChannels(context, config, state).contains(c));
+    static boolean isResetFlow(AuthenticationFlowContext flow) {
+        return RESET_CREDENTIALS_PATH.equals(flow.getFlowPath());
     }
 
     /** Missing or malformed settings: one log line naming the setting, an error page, and nobody gets in. */
-    private Optional<TwilioOtpConfig> loadConfig(AuthenticationFlowContext context) {
+    private Optional<StepConfigLoader.Loaded> loadConfig(AuthenticationFlowContext flow) {
         try {
-            return Optional.of(configLoader.load(context.getSession(), context.getAuthenticatorConfig()));
+            return Optional.of(configLoader.load(flow.getSession(), flow.getRealm(),
+                    flow.getAuthenticatorConfig() == null ? null : flow.getAuthenticatorConfig().getConfig()));
         } catch (ConfigException e) {
-            LOG.errorf("%s (realm %s, flow execution %s)", e.getMessage(), context.getRealm().getName(), context.getExecution().getId());
-            context.getEvent().error(Errors.INVALID_CONFIG);
-            context.challenge(OtpForms.errorPage(context, OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
+            LOG.errorf("%s (realm %s, flow execution %s)", e.getMessage(), flow.getRealm().getName(), flow.getExecution().getId());
+            flow.getEvent().error(Errors.INVALID_CONFIG);
+            flow.challenge(OtpForms.errorPage(OtpInteraction.of(flow), OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
             return Optional.empty();
         }
     }
 
     /** A user locked by brute-force protection gets neither a send nor a check. */
-    private boolean rejectLockedUser(AuthenticationFlowContext context) {
-        String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser());
+    private static boolean rejectLockedUser(AuthenticationFlowContext flow) {
+        if (flow.getUser() == null) {
+            return false;
+        }
+        String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(flow, flow.getUser());
         if (lockError == null) {
             return false;
         }
-        context.getEvent().user(context.getUser()).error(lockError);
-        context.challenge(OtpForms.errorPage(context, OtpMessages.LOCKED, Response.Status.OK));
+        flow.getEvent().user(flow.getUser()).error(lockError);
+        flow.challenge(OtpForms.errorPage(OtpInteraction.of(flow), OtpMessages.LOCKED, Response.Status.OK));
         return true;
     }
 
+    /**
+     * False: in a reset-credentials flow the step must also run when no account matched, or it would tell that apart.
+     * Elsewhere the step itself refuses to run before a user is known.
+     */
     @Override
     public boolean requiresUser() {
-        return true;
+        return false;
     }
 
-    /** A user without a number is handled by the step itself (phone form, or a clear message). */
+    /** A number codes may go to is on file ("Condition - user configured" asks this). */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
+        if (user == null) {
+            return false;
+        }
+        try {
+            return UserPhone.read(user, UserPhone.policy(realm), null).usable();
+        } catch (ConfigException e) {
+            return false; // the step itself reports the bad setting when it runs
+        }
     }
 
     @Override
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // Nothing to set up outside the step.
+        user.addRequiredAction(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+    }
+
+    @Override
+    public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
+        return List.of((RequiredActionFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(org.keycloak.authentication.RequiredActionProvider.class, VerifyPhoneRequiredActionFactory.PROVIDER_ID));
     }
 
     @Override

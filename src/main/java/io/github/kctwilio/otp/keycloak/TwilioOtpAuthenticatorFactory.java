@@ -8,6 +8,7 @@ import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
 import io.github.kctwilio.otp.verify.VerifyGateways;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,68 +106,24 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
         return REQUIREMENT_CHOICES;
     }
 
+    /** Users without a number are handed to the required action "Verify phone number" (when the realm enables it). */
     @Override
     public boolean isUserSetupAllowed() {
-        return false;
+        return true;
     }
 
     /** The per-execution settings shown behind the gear of the flow editor. */
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(ExecutionSettings.VERIFY_SERVICE_SID).label("Verify Service SID")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("SID of the Twilio Verify Service (VA followed by 32 characters). Blank: the server option "
-                        + "verify-service-sid, else the TWILIO_VERIFY_SID environment variable.")
-                .add()
-                .property().name(ExecutionSettings.ACCOUNT_SID).label("Account SID")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Twilio Account SID (AC followed by 32 characters). Blank: the server option account-sid, "
-                        + "else the TWILIO_ACCOUNT_SID environment variable.")
-                .add()
-                .property().name(ExecutionSettings.AUTH_TOKEN).label("Auth Token")
-                .type(ProviderConfigProperty.PASSWORD).secret(true)
-                .helpText("Twilio Auth Token, or a vault reference such as ${vault.twilio-auth-token}. Blank: the server "
-                        + "option auth-token, else the TWILIO_AUTH_TOKEN environment variable.")
-                .add()
-                .property().name(ExecutionSettings.DEFAULT_CHANNEL).label("Default channel")
-                .type(ProviderConfigProperty.LIST_TYPE).options("sms", "call", "whatsapp", "email").defaultValue("sms")
-                .helpText("How the first code is delivered. The channel must be enabled in the Verify Service.")
-                .add()
-                .property().name(ExecutionSettings.DEFAULT_REGION).label("Default region")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Two-letter region (such as US or DE) used to read phone numbers written without a country "
-                        + "code. Blank: numbers must start with + and the country code.")
-                .add()
-                .property().name(ExecutionSettings.ALLOW_PHONE_SETUP).label("Let users add a phone number")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
-                .helpText("When on, a user without a phone number enters one at login; it is saved only after the code "
-                        + "is approved. When off, such a user sees a message to contact the administrator.")
-                .add()
-                .property().name(ExecutionSettings.RESEND_COOLDOWN_SECONDS).label("Resend cooldown (seconds)")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(TwilioOtpConfig.DEFAULT_RESEND_COOLDOWN_SECONDS))
-                .helpText("How long a user waits before asking for another code (0 to 600). Within Twilio's 10 minutes "
-                        + "a new request re-sends the same code.")
-                .add()
-                .property().name(ExecutionSettings.SEND_LIMIT_PER_NUMBER).label("Send limit per phone number")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_NUMBER)
-                .helpText("Most codes sent to one number in a window, such as 5/1h (count per s, m, h or d). 0: no limit. "
-                        + "Held cluster-wide; protects against SMS pumping.")
-                .add()
-                .property().name(ExecutionSettings.SEND_LIMIT_PER_USER).label("Send limit per user")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_USER)
-                .helpText("Most codes sent for one account in a window, such as 10/1h. 0: no limit.")
-                .add()
-                .property().name(ExecutionSettings.SEND_LIMIT_PER_IP).label("Send limit per IP address")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_IP)
-                .helpText("Most codes requested from one client IP address in a window, such as 30/1h. Many users may "
-                        + "share an address behind a company or carrier gateway. 0: no limit.")
-                .add()
-                .property().name(ExecutionSettings.MAX_SENDS_PER_LOGIN).label("Most codes per sign-in")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(SendLimits.DEFAULT_PER_LOGIN))
-                .helpText("Most codes one sign-in may send, resends included. 0: no cap.")
-                .add()
-                .build();
+        List<ProviderConfigProperty> properties = new ArrayList<>(OtpConfigProperties.twilio());
+        properties.addAll(ProviderConfigurationBuilder.create()
+                .property().name(ExecutionSettings.RESET_WITHOUT_PHONE).label("Password reset without a verified number")
+                .type(ProviderConfigProperty.LIST_TYPE).options("refuse", "skip").defaultValue("refuse")
+                .helpText("Only in a reset-credentials flow, for an account without a verified number (or no account): "
+                        + "refuse shows the same code form as to everyone, which accepts no code; skip lets the next steps "
+                        + "of the flow decide (the page then shows whether the account has a verified number).")
+                .add().build());
+        return properties;
     }
 
     /** The server-wide SPI options, as listed by {@code kc.sh} and the admin console's provider info. */

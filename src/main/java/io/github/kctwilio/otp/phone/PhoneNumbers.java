@@ -49,6 +49,16 @@ public final class PhoneNumbers {
         }
     }
 
+    /** The ISO 3166 region of a valid E.164 number ({@code +4915…} is {@code DE}); empty when it has none. */
+    public static Optional<String> regionOf(String e164) {
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, null));
+            return region == null || "ZZ".equals(region) ? Optional.empty() : Optional.of(region);
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** True when libphonenumber knows the region, so it can read national numbers for it. */
     public static boolean isSupportedRegion(String region) {
         return region != null && UTIL.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));

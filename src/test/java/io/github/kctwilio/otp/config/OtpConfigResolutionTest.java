@@ -89,14 +89,14 @@ class OtpConfigResolutionTest {
         execution.put(ExecutionSettings.VERIFY_SERVICE_SID, blank);
         execution.put(ExecutionSettings.DEFAULT_CHANNEL, blank);
         execution.put(ExecutionSettings.DEFAULT_REGION, blank);
-        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, blank);
+        execution.put(ExecutionSettings.RESET_WITHOUT_PHONE, blank);
 
         TwilioOtpConfig config = resolve();
 
         assertThat(config.credentials()).isEqualTo(new VerifyCredentials(SERVER_ACCOUNT, SERVER_TOKEN, SERVER_SERVICE));
         assertThat(config.defaultChannel()).isEqualTo(Channel.SMS);
         assertThat(config.defaultRegion()).isNull();
-        assertThat(config.allowPhoneSetup()).isTrue();
+        assertThat(config.resetWithoutPhone()).isEqualTo(TwilioOtpConfig.ResetWithoutPhone.REFUSE);
     }
 
     @Test
@@ -127,7 +127,7 @@ class OtpConfigResolutionTest {
         assertThat(config.credentials().serviceSid()).isEqualTo(SERVER_SERVICE);
         assertThat(config.defaultChannel()).isEqualTo(Channel.SMS);
         assertThat(config.defaultRegion()).isNull();
-        assertThat(config.allowPhoneSetup()).isTrue();
+        assertThat(config.resetWithoutPhone()).isEqualTo(TwilioOtpConfig.ResetWithoutPhone.REFUSE);
     }
 
     @Test
@@ -360,29 +360,29 @@ class OtpConfigResolutionTest {
         assertThat(e.getMessage()).contains("defaultRegion").doesNotContain(value);
     }
 
-    // ---- allowPhoneSetup -----------------------------------------------------------------------------------
+    // ---- resetWithoutPhone ---------------------------------------------------------------------------------
 
     @Test
-    void allowsPhoneSetupByDefault() throws ConfigException {
-        assertThat(resolve().allowPhoneSetup()).isTrue();
+    void refusesResetsWithoutAVerifiedNumberByDefault() throws ConfigException {
+        assertThat(resolve().resetWithoutPhone()).isEqualTo(TwilioOtpConfig.ResetWithoutPhone.REFUSE);
     }
 
     @ParameterizedTest
-    @CsvSource({"true, true", "false, false", "TRUE, true", "' False ', false"})
-    void readsAllowPhoneSetup(String value, boolean expected) throws ConfigException {
-        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, value);
+    @CsvSource({"refuse, REFUSE", "skip, SKIP", "SKIP, SKIP", "' Refuse ', REFUSE"})
+    void readsResetWithoutPhone(String value, TwilioOtpConfig.ResetWithoutPhone expected) throws ConfigException {
+        execution.put(ExecutionSettings.RESET_WITHOUT_PHONE, value);
 
-        assertThat(resolve().allowPhoneSetup()).isEqualTo(expected);
+        assertThat(resolve().resetWithoutPhone()).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yes", "no", "1", "0", "on", "off", "ture"})
-    void malformedAllowPhoneSetupNamesTheSettingWithoutEchoingIt(String value) {
-        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, value);
+    @ValueSource(strings = {"yes", "allow", "fallback", "0", "refused"})
+    void malformedResetWithoutPhoneNamesTheSettingWithoutEchoingIt(String value) {
+        execution.put(ExecutionSettings.RESET_WITHOUT_PHONE, value);
 
         ConfigException e = failure();
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.ALLOW_PHONE_SETUP);
-        assertThat(e.getMessage()).contains("allowPhoneSetup").doesNotContain("'" + value + "'").doesNotContain(" " + value + " ");
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.RESET_WITHOUT_PHONE);
+        assertThat(e.getMessage()).contains("resetWithoutPhone").contains("refuse or skip").doesNotContain("'" + value + "'");
     }
 }

@@ -77,7 +77,7 @@ class LogAndEventHygieneIT {
                     null).body();
             JsonNode exported = stepConfigIn(export);
             System.out.printf("Partial export of %s shows the step's config as %s%n", realm, exported);
-            assertThat(exported.path("allowPhoneSetup").asText()).as("the export holds the step's config").isEqualTo("false");
+            assertThat(exported.path("resetWithoutPhone").asText()).as("the export holds the step's config").isEqualTo("skip");
             assertThat(exported.has("authToken")).as("the export lists the token setting").isTrue();
             assertThat(exported.path("authToken").asText()).isNotEqualTo(LITERAL_TOKEN);
             assertThat(export).as("the token nowhere in the export").doesNotContain(LITERAL_TOKEN);

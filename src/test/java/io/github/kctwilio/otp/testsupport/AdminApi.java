@@ -18,6 +18,8 @@ import java.util.Map;
 /** The few calls of Keycloak's admin REST API the tests and the demo need, over plain HTTP. */
 public final class AdminApi {
 
+    public static final String VERIFY_PHONE_ACTION = "twilio-verify-phone";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -98,6 +100,40 @@ public final class AdminApi {
         send("PUT", "/admin/realms/" + realm + "/users/profile", profile.toString());
     }
 
+    /**
+     * Registers (when needed) and enables the required action "Verify phone number" in a realm, with these settings
+     * as its realm-level config, as an admin does under Authentication, Required actions.
+     */
+    public void enableVerifyPhoneAction(String realm, Map<String, String> settings) {
+        String actions = "/admin/realms/" + realm + "/authentication/required-actions/";
+        HttpResponse<String> existing = sendAllowingErrors("GET", actions + VERIFY_PHONE_ACTION, null);
+        if (existing.statusCode() == 404) {
+            send("POST", "/admin/realms/" + realm + "/authentication/register-required-action",
+                    JSON.createObjectNode().put("providerId", VERIFY_PHONE_ACTION).put("name", "Verify phone number").toString());
+        }
+        ObjectNode action = (ObjectNode) json(send("GET", actions + VERIFY_PHONE_ACTION, null));
+        action.put("enabled", true).put("defaultAction", false);
+        send("PUT", actions + VERIFY_PHONE_ACTION, action.toString());
+        ObjectNode config = JSON.createObjectNode();
+        ObjectNode values = config.putObject("config");
+        settings.forEach(values::put);
+        send("PUT", actions + VERIFY_PHONE_ACTION + "/config", config.toString());
+    }
+
+    /** Puts a required action on a user, as the admin console's "Required user actions" field does. */
+    public void requireAction(String realm, String userId, String action) {
+        ObjectNode user = (ObjectNode) json(send("GET", "/admin/realms/" + realm + "/users/" + userId, null));
+        ((ArrayNode) user.withArray("requiredActions")).add(action);
+        send("PUT", "/admin/realms/" + realm + "/users/" + userId, user.toString());
+    }
+
+    /** Sets one attribute of a user through the admin API (keeps the others). */
+    public void setAttribute(String realm, String userId, String name, String value) {
+        ObjectNode user = (ObjectNode) json(send("GET", "/admin/realms/" + realm + "/users/" + userId, null));
+        user.with("attributes").putArray(name).add(value);
+        send("PUT", "/admin/realms/" + realm + "/users/" + userId, user.toString());
+    }
+
     /** The executions of a flow, with their config ids. */
     public JsonNode executions(String realm, String flowAlias) {
         return json(send("GET", "/admin/realms/" + realm + "/authentication/flows/" + encode(flowAlias) + "/executions", null));
@@ -117,6 +153,15 @@ public final class AdminApi {
 
     /** Sends a request as the bootstrap admin; fails on any status above 299. */
     public HttpResponse<String> send(String method, String path, String jsonBody) {
+        HttpResponse<String> response = sendAllowingErrors(method, path, jsonBody);
+        if (response.statusCode() > 299) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    /** Sends a request as the bootstrap admin and returns whatever it answered. */
+    public HttpResponse<String> sendAllowingErrors(String method, String path, String jsonBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token())
                 .timeout(Duration.ofSeconds(30))
@@ -124,11 +169,7 @@ public final class AdminApi {
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response = call(request.build());
-        if (response.statusCode() > 299) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response;
+        return call(request.build());
     }
 
     private String token() {

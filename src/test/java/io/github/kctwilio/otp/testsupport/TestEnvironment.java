@@ -5,6 +5,7 @@ import io.github.kctwilio.otp.emulator.SentCode;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,6 +64,7 @@ public final class TestEnvironment implements BeforeAllCallback {
     private final List<SentCode> sentCodes = new CopyOnWriteArrayList<>();
     private KeycloakDistribution keycloak;
     private AdminApi admin;
+    private Map<String, Map<String, String>> verifyPhoneSettings;
 
     public static synchronized TestEnvironment get() {
         if (instance == null) {
@@ -95,25 +97,33 @@ public final class TestEnvironment implements BeforeAllCallback {
         Files.createDirectories(vault);
         Files.writeString(vault.resolve(REALM_VAULT + "_" + VAULT_KEY), VerifyEmulator.AUTH_TOKEN);
 
+        // Each realm's step settings; the required action "Verify phone number" gets the same ones, so a user without
+        // a number verifies one under the same rules. REALM_NO_SETUP does not offer that action.
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        settings.put(REALM, Map.of("defaultRegion", "US", "resendCooldownSeconds", "0"));
+        settings.put(REALM_BROKEN, Map.of("verifyServiceSid", "VA-not-a-sid"));
+        settings.put(REALM_VAULT, Map.of("accountSid", VerifyEmulator.ACCOUNT_SID, "verifyServiceSid", VerifyEmulator.SERVICE_SID,
+                "authToken", "${vault." + VAULT_KEY + "}"));
+        settings.put(REALM_LIMITS, Map.of("resendCooldownSeconds", "0", "sendLimitPerNumber", "2/1h", "sendLimitPerUser", "3/1h",
+                "sendLimitPerIp", "0", "maxSendsPerLogin", "2"));
+        settings.put(REALM_IP_LIMIT, Map.of("sendLimitPerNumber", "0", "sendLimitPerUser", "0", "sendLimitPerIp", "3/1h"));
+        settings.put(REALM_CHANNELS, Map.of("verifyServiceSid", serviceSid('1'), "channels", "sms##call##whatsapp##email",
+                "resendCooldownSeconds", "0", "defaultRegion", "US"));
+        settings.put(REALM_DISABLED_CHANNEL, Map.of("verifyServiceSid", serviceSid('2'), "channels", "sms##call"));
+        settings.put(REALM_FAULT_CHANNEL, Map.of("verifyServiceSid", serviceSid('3'), "channels", "sms##call"));
+        verifyPhoneSettings = settings;
+
         List<Path> realmFiles = List.of(
-                RealmJson.write(RealmJson.twilioRealm(REALM, Map.of("defaultRegion", "US", "allowPhoneSetup", "true", "resendCooldownSeconds", "0")), realms),
-                RealmJson.write(RealmJson.twilioRealm(REALM_NO_SETUP, Map.of("allowPhoneSetup", "false")), realms),
-                RealmJson.write(RealmJson.twilioRealm(REALM_BROKEN, Map.of("verifyServiceSid", "VA-not-a-sid")), realms),
-                RealmJson.write(RealmJson.twilioRealm(REALM_VAULT, Map.of(
-                        "accountSid", VerifyEmulator.ACCOUNT_SID,
-                        "verifyServiceSid", VerifyEmulator.SERVICE_SID,
-                        "authToken", "${vault." + VAULT_KEY + "}")), realms),
-                RealmJson.write(RealmJson.twilioRealm(REALM_LIMITS, Map.of("resendCooldownSeconds", "0",
-                        "sendLimitPerNumber", "2/1h", "sendLimitPerUser", "3/1h", "sendLimitPerIp", "0", "maxSendsPerLogin", "2")), realms),
-                RealmJson.write(RealmJson.twilioRealm(REALM_IP_LIMIT, Map.of("sendLimitPerNumber", "0", "sendLimitPerUser", "0",
-                        "sendLimitPerIp", "3/1h")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM, settings.get(REALM)), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_NO_SETUP, Map.of("resetWithoutPhone", "skip")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_BROKEN, settings.get(REALM_BROKEN)), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_VAULT, settings.get(REALM_VAULT)), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_LIMITS, settings.get(REALM_LIMITS)), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_IP_LIMIT, settings.get(REALM_IP_LIMIT)), realms),
                 RealmJson.write(permanentLockout(RealmJson.twilioRealm(REALM_PERMANENT_LOCKOUT, Map.of())), realms),
-                RealmJson.write(RealmJson.twilioRealm(REALM_CHANNELS, Map.of("verifyServiceSid", serviceSid('1'),
-                        "channels", "sms##call##whatsapp##email", "resendCooldownSeconds", "0", "defaultRegion", "US")), realms),
-                RealmJson.write(RealmJson.twilioRealm(REALM_DISABLED_CHANNEL, Map.of("verifyServiceSid", serviceSid('2'),
-                        "channels", "sms##call")), realms),
-                RealmJson.write(RealmJson.twilioRealm(REALM_FAULT_CHANNEL, Map.of("verifyServiceSid", serviceSid('3'),
-                        "channels", "sms##call")), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_CHANNELS, settings.get(REALM_CHANNELS)), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_DISABLED_CHANNEL, settings.get(REALM_DISABLED_CHANNEL)), realms),
+                RealmJson.write(RealmJson.twilioRealm(REALM_FAULT_CHANNEL, settings.get(REALM_FAULT_CHANNEL)), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_CLASSIC_THEME, Map.of()).put("loginTheme", "keycloak"), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_CUSTOM_THEME, Map.of()).put("loginTheme", "otp-custom"), realms),
                 RealmJson.write(alternatives(), realms),
@@ -141,6 +151,9 @@ public final class TestEnvironment implements BeforeAllCallback {
         admin = new AdminApi(keycloak.baseUrl());
         for (String realm : REALMS) {
             admin.declarePhoneAttributes(realm, "phoneNumber", "phoneNumberVerified");
+            if (!realm.equals(REALM_NO_SETUP)) {
+                admin.enableVerifyPhoneAction(realm, verifyPhoneSettings.getOrDefault(realm, Map.of()));
+            }
         }
     }
 

@@ -1,0 +1,107 @@
+package io.github.kctwilio.otp.keycloak;
+
+import io.github.kctwilio.otp.config.ExecutionSettings;
+import io.github.kctwilio.otp.config.PhonePolicy;
+import io.github.kctwilio.otp.config.PhoneSettings;
+import io.github.kctwilio.otp.config.TwilioOtpConfig;
+import io.github.kctwilio.otp.limits.SendLimits;
+import java.util.List;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * The settings an admin sees behind a gear: the Twilio ones, shared by the login step (per execution) and the
+ * required action (per realm), and the realm's phone-number rules (required action only).
+ */
+final class OtpConfigProperties {
+
+    private OtpConfigProperties() {
+    }
+
+    /** Twilio account, channels, cooldown and send caps. */
+    static List<ProviderConfigProperty> twilio() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(ExecutionSettings.VERIFY_SERVICE_SID).label("Verify Service SID")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("SID of the Twilio Verify Service (VA followed by 32 characters). Blank: the server option "
+                        + "verify-service-sid, else the TWILIO_VERIFY_SID environment variable.")
+                .add()
+                .property().name(ExecutionSettings.ACCOUNT_SID).label("Account SID")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Twilio Account SID (AC followed by 32 characters). Blank: the server option account-sid, "
+                        + "else the TWILIO_ACCOUNT_SID environment variable.")
+                .add()
+                .property().name(ExecutionSettings.AUTH_TOKEN).label("Auth Token")
+                .type(ProviderConfigProperty.PASSWORD).secret(true)
+                .helpText("Twilio Auth Token, or a vault reference such as ${vault.twilio-auth-token}. Blank: the server "
+                        + "option auth-token, else the TWILIO_AUTH_TOKEN environment variable.")
+                .add()
+                .property().name(ExecutionSettings.DEFAULT_CHANNEL).label("Default channel")
+                .type(ProviderConfigProperty.LIST_TYPE).options("sms", "call", "whatsapp", "email").defaultValue("sms")
+                .helpText("How the first code is delivered. The channel must be enabled in the Verify Service.")
+                .add()
+                .property().name(ExecutionSettings.CHANNELS).label("Channels offered")
+                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE).options("sms", "call", "whatsapp", "email")
+                .defaultValue(TwilioOtpConfig.DEFAULT_CHANNELS)
+                .helpText("Channels users may switch to on the code form (the default channel is always offered). "
+                        + "WhatsApp and email need setup in the Verify Service first; email goes to the account's address "
+                        + "and is never offered to verify a new number.")
+                .add()
+                .property().name(ExecutionSettings.DEFAULT_REGION).label("Default region")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Two-letter region (such as US or DE) used to read phone numbers written without a country "
+                        + "code. Blank: numbers must start with + and the country code.")
+                .add()
+                .property().name(ExecutionSettings.RESEND_COOLDOWN_SECONDS).label("Resend cooldown (seconds)")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(TwilioOtpConfig.DEFAULT_RESEND_COOLDOWN_SECONDS))
+                .helpText("How long a user waits before asking for another code (0 to 600). Within Twilio's 10 minutes "
+                        + "a new request re-sends the same code.")
+                .add()
+                .property().name(ExecutionSettings.SEND_LIMIT_PER_NUMBER).label("Send limit per phone number")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_NUMBER)
+                .helpText("Most codes sent to one number in a window, such as 5/1h (count per s, m, h or d). 0: no limit. "
+                        + "Held cluster-wide; protects against SMS pumping.")
+                .add()
+                .property().name(ExecutionSettings.SEND_LIMIT_PER_USER).label("Send limit per user")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_USER)
+                .helpText("Most codes sent for one account in a window, such as 10/1h. 0: no limit.")
+                .add()
+                .property().name(ExecutionSettings.SEND_LIMIT_PER_IP).label("Send limit per IP address")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_IP)
+                .helpText("Most codes requested from one client IP address in a window, such as 30/1h. Many users may "
+                        + "share an address behind a company or carrier gateway. 0: no limit.")
+                .add()
+                .property().name(ExecutionSettings.MAX_SENDS_PER_LOGIN).label("Most codes per sign-in")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(SendLimits.DEFAULT_PER_LOGIN))
+                .helpText("Most codes one sign-in may send, resends included. 0: no cap.")
+                .add()
+                .build();
+    }
+
+    /** Where numbers live, what an existing number is worth, where codes may go. */
+    static List<ProviderConfigProperty> phonePolicy() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(PhoneSettings.PHONE_ATTRIBUTE).label("Phone number attribute")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(PhonePolicy.DEFAULT_PHONE_ATTRIBUTE)
+                .helpText("User attribute that holds the phone number, for every Twilio OTP step and this action. "
+                        + "phoneNumber is what Keycloak's phone client scope reads.")
+                .add()
+                .property().name(PhoneSettings.VERIFIED_ATTRIBUTE).label("Phone verified attribute")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(PhonePolicy.DEFAULT_VERIFIED_ATTRIBUTE)
+                .helpText("User attribute set to true once a code sent to the number is approved. The verification is "
+                        + "bound to that exact number: when the number changes, it no longer counts.")
+                .add()
+                .property().name(PhoneSettings.EXISTING_NUMBERS).label("Numbers we did not verify")
+                .type(ProviderConfigProperty.LIST_TYPE).options("trust", "verify").defaultValue("trust")
+                .helpText("Numbers that are on file but were never verified with a code (imported, from a directory, set "
+                        + "by an admin): trust counts them as verified; verify counts them only once a code sent to them "
+                        + "was approved, which happens at the user's next sign-in.")
+                .add()
+                .property().name(PhoneSettings.ALLOWED_COUNTRIES).label("Allowed countries")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .helpText("Two-letter country codes (such as US, CA) whose numbers may receive codes. Empty: all. A number "
+                        + "from elsewhere is refused on the form, before any Twilio request.")
+                .add()
+                .build();
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.kctwilio.otp.keycloak;
+
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.common.ClientConnection;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.http.HttpRequest;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/** The login step's flow context as an {@link OtpInteraction}: wrong codes count for brute-force protection. */
+record StepInteraction(AuthenticationFlowContext context) implements OtpInteraction {
+
+    @Override
+    public KeycloakSession getSession() {
+        return context.getSession();
+    }
+
+    @Override
+    public RealmModel getRealm() {
+        return context.getRealm();
+    }
+
+    @Override
+    public UserModel getUser() {
+        return context.getUser();
+    }
+
+    @Override
+    public AuthenticationSessionModel getAuthenticationSession() {
+        return context.getAuthenticationSession();
+    }
+
+    @Override
+    public ClientConnection getConnection() {
+        return context.getConnection();
+    }
+
+    @Override
+    public HttpRequest getHttpRequest() {
+        return context.getHttpRequest();
+    }
+
+    @Override
+    public EventBuilder getEvent() {
+        return context.getEvent();
+    }
+
+    @Override
+    public LoginFormsProvider form() {
+        return context.form();
+    }
+
+    @Override
+    public void challenge(Response page) {
+        context.challenge(page);
+    }
+
+    @Override
+    public void wrongCode(Response page) {
+        if (context.getUser() == null) {
+            context.challenge(page); // no account to count against (a reset for an unknown name)
+        } else {
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+        }
+    }
+
+    @Override
+    public String notePrefix() {
+        return "twilio-otp.";
+    }
+}

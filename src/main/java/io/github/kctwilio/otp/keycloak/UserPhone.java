@@ -1,0 +1,49 @@
+package io.github.kctwilio.otp.keycloak;
+
+import io.github.kctwilio.otp.config.ConfigException;
+import io.github.kctwilio.otp.config.PhonePolicy;
+import io.github.kctwilio.otp.phone.PhoneOnFile;
+import io.github.kctwilio.otp.phone.VerifiedNumberMark;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.models.UserModel;
+
+/** A user's phone number as the realm's {@link PhonePolicy} sees it, read from and written to user attributes. */
+final class UserPhone {
+
+    private UserPhone() {
+    }
+
+    /** The realm's rules: the config of the required action "Verify phone number", else the defaults. */
+    static PhonePolicy policy(RealmModel realm) throws ConfigException {
+        RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+        return PhonePolicy.resolve(config == null ? null : config.getConfig());
+    }
+
+    static PhoneOnFile read(UserModel user, PhonePolicy policy, String defaultRegion) {
+        return PhoneOnFile.read(user.getFirstAttribute(policy.phoneAttribute()), user.getFirstAttribute(policy.verifiedAttribute()),
+                user.getFirstAttribute(VerifiedNumberMark.ATTRIBUTE), policy, defaultRegion);
+    }
+
+    /**
+     * Twilio approved a code: a new number is stored now (the old one stayed in force until this moment), and the
+     * number is marked verified, bound to exactly this number.
+     *
+     * @throws org.keycloak.storage.ReadOnlyException when the user lives in a read-only federation
+     */
+    static void recordApproval(UserModel user, PhonePolicy policy, CodeCheck.Approval approval) {
+        if (approval.enrolling()) {
+            user.setSingleAttribute(policy.phoneAttribute(), approval.number());
+        }
+        if (!approval.provesPhone()) {
+            return;
+        }
+        String mark = VerifiedNumberMark.of(approval.number());
+        if (!mark.equals(user.getFirstAttribute(VerifiedNumberMark.ATTRIBUTE))) {
+            user.setSingleAttribute(VerifiedNumberMark.ATTRIBUTE, mark);
+        }
+        if (!"true".equals(user.getFirstAttribute(policy.verifiedAttribute()))) {
+            user.setSingleAttribute(policy.verifiedAttribute(), "true");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.kctwilio.otp.keycloak;
+
+import io.github.kctwilio.otp.config.ServerSettings;
+import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
+import io.github.kctwilio.otp.verify.VerifyGateways;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/**
+ * Registers the required action "Verify phone number" (provider id {@value #PROVIDER_ID}). Its config (admin
+ * console, Authentication, Required actions) holds the realm's Twilio settings for this action and the realm's
+ * phone-number rules, which every Twilio OTP step also follows. The server-wide options are the login step's.
+ */
+public final class VerifyPhoneRequiredActionFactory implements RequiredActionFactory {
+
+    public static final String PROVIDER_ID = "twilio-verify-phone";
+
+    private static final Logger LOG = Logger.getLogger(VerifyPhoneRequiredActionFactory.class);
+
+    private VerifyGateways gateways;
+    private VerifyPhoneRequiredAction action;
+
+    /** True when the realm offers this action, so the login step may hand users without a number to it. */
+    static boolean enabledIn(RealmModel realm) {
+        RequiredActionProviderModel model = realm.getRequiredActionProviderByAlias(PROVIDER_ID);
+        return model != null && model.isEnabled();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // The server-wide options live under the login step's provider, so an admin sets them once for both.
+        ServerSettings settings = ServerSettings.read(Config.scope("authenticator", TwilioOtpAuthenticatorFactory.PROVIDER_ID)::get,
+                System::getenv);
+        gateways = new VerifyGateways(settings.transport(), TwilioOtpMetrics.onKeycloakRegistry()::instrument);
+        action = new VerifyPhoneRequiredAction(new StepConfigLoader(settings), new CodeDelivery(gateways), new CodeCheck(gateways),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // Nothing to wire.
+    }
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return action;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "Verify phone number (Twilio OTP)";
+    }
+
+    /** Not one-time: the same action verifies a first number and, later, a new one. */
+    @Override
+    public boolean isOneTimeAction() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        List<ProviderConfigProperty> properties = new ArrayList<>(RequiredActionFactory.super.getConfigMetadata());
+        properties.addAll(OtpConfigProperties.twilio());
+        properties.addAll(OtpConfigProperties.phonePolicy());
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        if (gateways != null) {
+            try {
+                gateways.close();
+            } catch (IOException e) {
+                LOG.debug("Closing the Twilio HTTP client failed", e);
+            }
+        }
+    }
+}
