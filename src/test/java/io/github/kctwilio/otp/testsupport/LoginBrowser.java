@@ -94,6 +94,15 @@ public final class LoginBrowser {
         return post(form.absUrl("action"), values);
     }
 
+    /** "Forgot password?" on the client's login page, then the username: the page the reset flow shows next. */
+    public Page forgotPassword(String realm, String clientId, String username) throws IOException, InterruptedException {
+        Element link = openLogin(realm, clientId).document().select("a[href*=reset-credentials]").first();
+        if (link == null) {
+            throw new AssertionError("No \"Forgot password\" link on the login page of realm " + realm);
+        }
+        return submit(get(link.absUrl("href")), "kc-reset-password-form", Map.of("username", username));
+    }
+
     /** Logs in with username and password on Keycloak's login form. */
     public Page signIn(Page loginPage, String username, String password) throws IOException, InterruptedException {
         return submit(loginPage, "kc-form-login", Map.of("username", username, "password", password));

@@ -18,6 +18,7 @@ public final class RealmJson {
     public static final String CLIENT_ID = "test-app";
     public static final String FLOW_ALIAS = "browser-twilio-otp";
     public static final String CONFIG_ALIAS = "twilio-otp";
+    public static final String RESET_FLOW_ALIAS = "reset-twilio-otp";
 
     /** The languages of our message bundles; the login page offers them all. */
     public static final String[] SUPPORTED_LOCALES = {"en", "de", "fr", "es", "it", "pt-BR", "nl", "pl", "ja", "zh-CN", "tr", "sv"};
@@ -57,6 +58,18 @@ public final class RealmJson {
     }
 
     /**
+     * Adds a "forgot password" flow to a realm built here: Choose user, then the Twilio OTP step (the realm's step
+     * config), then Reset password. The login page then links to it.
+     */
+    public static ObjectNode withResetFlow(ObjectNode realm) {
+        ArrayNode executions = flow(realm, RESET_FLOW_ALIAS, true);
+        execution(executions, "reset-credentials-choose-user", "REQUIRED", 10);
+        execution(executions, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
+        execution(executions, "reset-password", "REQUIRED", 30);
+        return realm.put("resetCredentialsFlow", RESET_FLOW_ALIAS).put("resetPasswordAllowed", true);
+    }
+
+    /**
      * Adds a user to the import, with a password, a phone number and a TOTP authenticator-app credential.
      *
      * @param totpSecret the raw TOTP secret (HmacSHA1, 6 digits, 30 s), as Keycloak stores it
@@ -89,7 +102,8 @@ public final class RealmJson {
                 .put("maxFailureWaitSeconds", 900)
                 .put("maxDeltaTimeSeconds", 43200)
                 .put("permanentLockout", false);
-        root.putArray("enabledEventTypes").add("LOGIN").add("LOGIN_ERROR");
+        // The required action "Verify phone number" reports as CUSTOM_REQUIRED_ACTION(_ERROR).
+        root.putArray("enabledEventTypes").add("LOGIN").add("LOGIN_ERROR").add("CUSTOM_REQUIRED_ACTION").add("CUSTOM_REQUIRED_ACTION_ERROR");
         root.put("internationalizationEnabled", true).put("defaultLocale", "en");
         ArrayNode locales = root.putArray("supportedLocales");
         for (String locale : SUPPORTED_LOCALES) {

@@ -2,6 +2,7 @@ package io.github.kctwilio.otp.testsupport;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +27,13 @@ public final class TestUsers {
     /** Every number handed out in this run, for the scan that proves none of them reached a log or an event. */
     public static List<String> issuedNumbers() {
         return List.copyOf(ISSUED);
+    }
+
+    /** Creates a user with a fresh name and returns the name; {@code phone} null for a user without a phone number. */
+    public static String newUser(AdminApi admin, String realm, String phone) {
+        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
+        create(admin, realm, username, phone);
+        return username;
     }
 
     /** Creates a user; {@code phone} null for a user without a phone number. Returns the user id. */

@@ -1,0 +1,207 @@
+package io.github.kctwilio.otp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kctwilio.otp.emulator.RequestKind;
+import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import io.github.kctwilio.otp.testsupport.AdminApi;
+import io.github.kctwilio.otp.testsupport.LoginBrowser;
+import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
+import io.github.kctwilio.otp.testsupport.RealmJson;
+import io.github.kctwilio.otp.testsupport.TestEnvironment;
+import io.github.kctwilio.otp.testsupport.TestUsers;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 3's phone-number paths in a real Keycloak: the required action set by an admin, a change of number through
+ * {@code kc_action}, the realm's rules for numbers we never verified, and the allowed-country list.
+ */
+@ExtendWith(TestEnvironment.class)
+class PhoneNumbersIT {
+
+    private static final String CODE_FORM = "kc-twilio-otp-code-form";
+    private static final String PHONE_FORM = "kc-twilio-otp-phone-form";
+    private static final String MARK = "twilioOtpVerifiedNumber";
+
+    private final TestEnvironment env = TestEnvironment.get();
+    private final VerifyEmulator twilio = env.emulator();
+    private final AdminApi admin = env.admin();
+    private final RuleRealms realms = new RuleRealms(admin);
+    private LoginBrowser browser;
+
+    @BeforeEach
+    void freshBrowserAndTwilio() {
+        twilio.reset();
+        browser = env.newBrowser();
+    }
+
+    @Test
+    void requiredActionSetByAnAdminVerifiesTheNumberOnFileAfterTheCodeOfTheSignIn() throws Exception {
+        String phone = TestUsers.newUsNumber();
+        String user = newUser(TestEnvironment.REALM, phone);
+        admin.requireAction(TestEnvironment.REALM, id(TestEnvironment.REALM, user), AdminApi.VERIFY_PHONE_ACTION);
+
+        Page afterSecondFactor = enterCode(signIn(TestEnvironment.REALM, user), phone);
+        assertThat(afterSecondFactor.hasForm(PHONE_FORM)).as(afterSecondFactor.body()).isTrue();
+        assertThat(afterSecondFactor.document().getElementById("phoneNumber").attr("value")).as("prefilled").isEqualTo(phone);
+
+        Page codeForm = browser.submit(afterSecondFactor, PHONE_FORM, Map.of("phoneNumber", phone));
+        Page done = enterCode(codeForm, phone);
+
+        assertThat(done.loggedIn()).as(done.toString()).isTrue();
+        assertThat(attribute(TestEnvironment.REALM, user, "phoneNumberVerified")).isEqualTo("true");
+        assertThat(attribute(TestEnvironment.REALM, user, MARK)).startsWith("sha256:").doesNotContain(phone.substring(2));
+        assertThat(admin.user(TestEnvironment.REALM, id(TestEnvironment.REALM, user)).path("requiredActions")).isEmpty();
+    }
+
+    @Test
+    void kcActionChangesTheNumberOnlyOnApprovalAndTheOldOneStaysUntilThen() throws Exception {
+        String oldPhone = TestUsers.newUsNumber();
+        String newPhone = TestUsers.newUsNumber();
+        String user = newUser(TestEnvironment.REALM, oldPhone);
+
+        Page login = browser.openLogin(TestEnvironment.REALM, RealmJson.CLIENT_ID, "&kc_action=" + AdminApi.VERIFY_PHONE_ACTION);
+        Page phoneForm = enterCode(browser.signIn(login, user, TestUsers.PASSWORD), oldPhone);
+        assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
+        assertThat(phoneForm.document().getElementById("kc-twilio-otp-cancel")).as("an application's request may be declined").isNotNull();
+
+        Page codeForm = browser.submit(phoneForm, PHONE_FORM, Map.of("phoneNumber", newPhone));
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
+        assertThat(attribute(TestEnvironment.REALM, user, "phoneNumber")).as("old number in force while the new one is unproven")
+                .isEqualTo(oldPhone);
+
+        Page wrong = browser.submit(codeForm, CODE_FORM, Map.of("code", otherCodeThan(code(newPhone))));
+        assertThat(wrong.fieldError("code")).contains("not correct");
+        assertThat(attribute(TestEnvironment.REALM, user, "phoneNumber")).isEqualTo(oldPhone);
+
+        Page done = enterCode(wrong, newPhone);
+        assertThat(done.loggedIn()).as(done.toString()).isTrue();
+        assertThat(attribute(TestEnvironment.REALM, user, "phoneNumber")).isEqualTo(newPhone);
+        assertThat(attribute(TestEnvironment.REALM, user, "phoneNumberVerified")).isEqualTo("true");
+    }
+
+    @Test
+    void kcActionDeclinedKeepsTheOldNumber() throws Exception {
+        String oldPhone = TestUsers.newUsNumber();
+        String user = newUser(TestEnvironment.REALM, oldPhone);
+        Page login = browser.openLogin(TestEnvironment.REALM, RealmJson.CLIENT_ID, "&kc_action=" + AdminApi.VERIFY_PHONE_ACTION);
+        Page phoneForm = enterCode(browser.signIn(login, user, TestUsers.PASSWORD), oldPhone);
+
+        Page declined = browser.submit(phoneForm, PHONE_FORM, Map.of("cancel-aia", "true"));
+
+        assertThat(declined.loggedIn()).as(declined.toString()).isTrue();
+        assertThat(declined.redirectedTo()).contains("kc_action_status=cancelled");
+        assertThat(attribute(TestEnvironment.REALM, user, "phoneNumber")).isEqualTo(oldPhone);
+        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("only the sign-in's code").isEqualTo(1);
+    }
+
+    @Test
+    void anImportedNumberIsTrustedForAPasswordResetWhenTheRealmTrustsExistingNumbers() throws Exception {
+        String phone = TestUsers.newUsNumber();
+        String user = newUser(RuleRealms.TRUSTING, phone); // set by an admin, never verified by us
+
+        Page codeForm = forgotPassword(RuleRealms.TRUSTING, user);
+
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
+        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
+        assertThat(twilio.requests().get(0).param("To")).isEqualTo(phone);
+    }
+
+    @Test
+    void anImportedNumberMustBeVerifiedOnceAtTheNextSignInWhenTheRealmSaysSo() throws Exception {
+        String phone = TestUsers.newUsNumber();
+        String user = newUser(RuleRealms.VERIFYING, phone);
+
+        forgotPassword(RuleRealms.VERIFYING, user);
+        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("unverified: no code for a reset").isZero();
+
+        Page done = enterCode(signIn(RuleRealms.VERIFYING, user), phone);
+        assertThat(done.loggedIn()).as("the sign-in itself verifies the number: %s", done).isTrue();
+        assertThat(attribute(RuleRealms.VERIFYING, user, "phoneNumberVerified")).isEqualTo("true");
+
+        twilio.reset();
+        browser = env.newBrowser();
+        forgotPassword(RuleRealms.VERIFYING, user);
+        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("verified now").isEqualTo(1);
+    }
+
+    @Test
+    void aNumberChangedByAnAdminLosesItsVerification() throws Exception {
+        String phone = TestUsers.newUsNumber();
+        String user = newUser(RuleRealms.VERIFYING, phone);
+        assertThat(enterCode(signIn(RuleRealms.VERIFYING, user), phone).loggedIn()).isTrue();
+        assertThat(attribute(RuleRealms.VERIFYING, user, "phoneNumberVerified")).isEqualTo("true");
+
+        admin.setAttribute(RuleRealms.VERIFYING, id(RuleRealms.VERIFYING, user), "phoneNumber", TestUsers.newUsNumber());
+        twilio.reset();
+        browser = env.newBrowser();
+        forgotPassword(RuleRealms.VERIFYING, user);
+
+        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("the flag still says true, but for another number").isZero();
+        assertThat(attribute(RuleRealms.VERIFYING, user, MARK)).as("our mark is kept, bound to the old number").isNotNull();
+    }
+
+    @Test
+    void aNumberOutsideTheAllowedCountriesIsRefusedOnTheFormWithoutATwilioRequest() throws Exception {
+        String user = newUser(RuleRealms.VERIFYING, null);
+        Page phoneForm = signIn(RuleRealms.VERIFYING, user); // handed to the required action: no number yet
+        assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
+
+        Page refused = browser.submit(phoneForm, PHONE_FORM, Map.of("phoneNumber", "+49 151 12345678"));
+
+        assertThat(refused.hasForm(PHONE_FORM)).isTrue();
+        assertThat(refused.fieldError("phoneNumber")).contains("cannot be sent to numbers from this country");
+        assertThat(twilio.requests()).isEmpty();
+
+        String usPhone = TestUsers.newUsNumber();
+        Page done = enterCode(browser.submit(refused, PHONE_FORM, Map.of("phoneNumber", usPhone)), usPhone);
+        assertThat(done.loggedIn()).isTrue();
+    }
+
+    @Test
+    void aNumberOnFileOutsideTheAllowedCountriesGetsNoCodeAndTheUserIsAskedForAnother() throws Exception {
+        String user = newUser(RuleRealms.VERIFYING, "+4915112345678");
+
+        Page page = signIn(RuleRealms.VERIFYING, user);
+
+        assertThat(page.hasForm(PHONE_FORM)).as(page.body()).isTrue();
+        assertThat(page.document().getElementById("phoneNumber").attr("value")).as("not offered for reuse").isEmpty();
+        assertThat(twilio.requests()).isEmpty();
+    }
+
+    private String newUser(String realm, String phone) {
+        return TestUsers.newUser(admin, realm, phone);
+    }
+
+    private Page signIn(String realm, String username) throws Exception {
+        return browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
+    }
+
+    private Page forgotPassword(String realm, String username) throws Exception {
+        return browser.forgotPassword(realm, RealmJson.CLIENT_ID, username);
+    }
+
+    private Page enterCode(Page codeForm, String phone) throws Exception {
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
+        return browser.submit(codeForm, CODE_FORM, Map.of("code", code(phone)));
+    }
+
+    private String code(String phone) {
+        return twilio.lastCodeSentTo(phone).orElseThrow(() -> new AssertionError("Twilio sent no code to " + phone));
+    }
+
+    private String attribute(String realm, String username, String name) {
+        return admin.attribute(realm, id(realm, username), name);
+    }
+
+    private String id(String realm, String username) {
+        return admin.userIdByName(realm, username);
+    }
+
+    private static String otherCodeThan(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.kctwilio.otp.it;
+
+import io.github.kctwilio.otp.testsupport.AdminApi;
+import io.github.kctwilio.otp.testsupport.RealmJson;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Two realms with a "forgot password" flow through the Twilio step, differing in the realm's phone-number rules:
+ * one trusts numbers it never verified and refuses resets without a verified number; the other verifies numbers
+ * once, only allows US numbers and lets resets without a verified number skip the step. Created on first
+ * use through the admin API, like an admin would, so the shared server's other realms stay as they are.
+ */
+final class RuleRealms {
+
+    static final String TRUSTING = "otp-rules-trust";
+    static final String VERIFYING = "otp-rules-verify";
+
+    private static final Map<String, String> STEP = Map.of("defaultRegion", "US", "resendCooldownSeconds", "0", "sendLimitPerIp", "0");
+
+    RuleRealms(AdminApi admin) {
+        ensure(admin, TRUSTING, Map.of("resetWithoutPhone", "refuse"), Map.of("existingNumbers", "trust"));
+        ensure(admin, VERIFYING, Map.of("resetWithoutPhone", "skip"), Map.of("existingNumbers", "verify", "allowedCountries", "US"));
+    }
+
+    private static void ensure(AdminApi admin, String realm, Map<String, String> stepOnly, Map<String, String> rules) {
+        if (admin.send("GET", "/admin/realms", null).body().contains("\"realm\":\"" + realm + "\"")) {
+            return;
+        }
+        Map<String, String> step = new HashMap<>(STEP);
+        step.putAll(stepOnly);
+        admin.send("POST", "/admin/realms", RealmJson.withResetFlow(RealmJson.twilioRealm(realm, step)).toString());
+        admin.declarePhoneAttributes(realm, "phoneNumber", "phoneNumberVerified");
+        Map<String, String> action = new HashMap<>(STEP);
+        action.putAll(rules);
+        admin.enableVerifyPhoneAction(realm, action);
+    }
+}
