@@ -88,6 +88,12 @@ final class OtpAuthState {
         hideTarget();
     }
 
+    /** What was a real verification is answered as a decoy from now on (the account got locked mid-reset). */
+    void decoyFromNowOn() {
+        set(SID, DECOY_SID);
+        hideTarget();
+    }
+
     boolean decoy() {
         return DECOY_SID.equals(get(SID));
     }

@@ -8,32 +8,41 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.Errors;
 
 /**
  * The step in a reset-credentials ("forgot password") flow, after "Choose user". That page accepts any name, so
  * nothing here may differ between an account with a verified number, one without, and no account at all: the
- * code form never shows the number, and accounts that cannot get a code get a decoy (the same form, cooldown and
- * per-login cap, no Twilio request, no code accepted) unless the admin chose to skip the step for them.
+ * code form never shows the number, and accounts that cannot get a code (no verified number, or locked by
+ * brute-force protection) get a decoy (the same form, cooldown and per-login cap, no Twilio request, no code
+ * accepted) unless the admin chose to skip the step for them.
  */
 final class ResetCodeStep {
 
     private ResetCodeStep() {
     }
 
-    /** @param phone the chosen account's number; null when no account matched */
+    /**
+     * @param phone  the chosen account's number; null when no account matched
+     * @param locked the account is locked by brute-force protection: never skipped, or guessing codes would be a way
+     *               around the step
+     */
     static void start(AuthenticationFlowContext flow, TwilioOtpConfig config, OtpAuthState state, PhoneOnFile phone,
-                      CodeDelivery delivery, Instant now) {
+                      boolean locked, CodeDelivery delivery, Instant now) {
         OtpInteraction context = OtpInteraction.of(flow);
         state.hideTarget();
-        if (phone != null && phone.usableAndVerified()) {
+        // Keycloak's pages show the account's username once a user is set, and nothing for an unknown name; shown
+        // "hidden", they show what was typed in both cases.
+        flow.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.USERNAME_HIDDEN, "true");
+        if (!locked && phone != null && phone.usableAndVerified()) {
             Optional<Channel> channel = delivery.firstChannel(context, config, true);
             if (channel.isPresent()) {
                 delivery.send(context, config, state, phone.number().orElseThrow(), false, channel.get(), now, null);
                 return;
             }
         }
-        if (config.resetWithoutPhone() == TwilioOtpConfig.ResetWithoutPhone.SKIP) {
+        if (!locked && config.resetWithoutPhone() == TwilioOtpConfig.ResetWithoutPhone.SKIP) {
             // The admin's choice: the next steps of the flow (such as "Send reset email") decide for these accounts.
             state.clear();
             flow.success();

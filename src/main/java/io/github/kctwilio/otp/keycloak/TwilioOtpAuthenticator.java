@@ -41,11 +41,11 @@ public final class TwilioOtpAuthenticator implements Authenticator {
     private final CodeCheck check;
     private final Clock clock;
 
-    TwilioOtpAuthenticator(StepConfigLoader configLoader, CodeDelivery delivery, CodeCheck check, Clock clock) {
-        this.configLoader = configLoader;
-        this.delivery = delivery;
-        this.check = check;
-        this.clock = clock;
+    TwilioOtpAuthenticator(OtpServices services) {
+        this.configLoader = services.configLoader();
+        this.delivery = services.delivery();
+        this.check = services.check();
+        this.clock = services.clock();
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         OtpInteraction context = OtpInteraction.of(flow);
         OtpAuthState state = OtpAuthState.of(context);
         Instant now = clock.instant();
-        if (state.verificationSid().isPresent() || state.decoy()) {
+        if (state.verificationSid().isPresent()) {
             // A reload, the back button, a second tab: show the pending code form again, never send another code.
             PageMessage message = state.verificationPending(now) ? null : PageMessage.error(OtpMessages.CODE_EXPIRED);
             flow.challenge(OtpForms.codeForm(context, config, state, now, message));
@@ -66,7 +66,7 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         }
         PhoneOnFile phone = flow.getUser() == null ? null : UserPhone.read(flow.getUser(), loaded.get().policy(), config.defaultRegion());
         if (isResetFlow(flow)) {
-            ResetCodeStep.start(flow, config, state, phone, delivery, now);
+            ResetCodeStep.start(flow, config, state, phone, isLocked(flow), delivery, now);
         } else if (phone == null) {
             LOG.errorf("Twilio OTP in realm %s runs before the user is known: put it after a step that identifies the user",
                     flow.getRealm().getName());
@@ -91,6 +91,9 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         Instant now = clock.instant();
         MultivaluedMap<String, String> form = flow.getHttpRequest().getDecodedFormParameters();
         Optional<Channel> switchTo = OtpForms.requestedChannel(context, config, state, form.getFirst(OtpFormFields.CHANNEL));
+        if (isResetFlow(flow) && isLocked(flow)) {
+            state.decoyFromNowOn(); // a lock must look like any wrong code here, or it would tell the account exists
+        }
         if (state.decoy()) {
             ResetCodeStep.decoyAction(flow, config, state, form, switchTo, now);
         } else if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
@@ -168,18 +171,21 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         }
     }
 
-    /** A user locked by brute-force protection gets neither a send nor a check. */
+    /**
+     * A user locked by brute-force protection gets neither a send nor a check. At sign-in they are told so; in a
+     * password reset they get the decoy (see {@link ResetCodeStep}), since a lock only happens to existing accounts.
+     */
     private static boolean rejectLockedUser(AuthenticationFlowContext flow) {
-        if (flow.getUser() == null) {
+        if (isResetFlow(flow) || !isLocked(flow)) {
             return false;
         }
-        String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(flow, flow.getUser());
-        if (lockError == null) {
-            return false;
-        }
-        flow.getEvent().user(flow.getUser()).error(lockError);
+        flow.getEvent().user(flow.getUser()).error(AuthenticatorUtils.getDisabledByBruteForceEventError(flow, flow.getUser()));
         flow.challenge(OtpForms.errorPage(OtpInteraction.of(flow), OtpMessages.LOCKED, Response.Status.OK));
         return true;
+    }
+
+    private static boolean isLocked(AuthenticationFlowContext flow) {
+        return flow.getUser() != null && AuthenticatorUtils.getDisabledByBruteForceEventError(flow, flow.getUser()) != null;
     }
 
     /**

@@ -4,10 +4,6 @@ import io.github.kctwilio.otp.config.ExecutionSettings;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.limits.SendLimits;
-import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
-import io.github.kctwilio.otp.verify.VerifyGateways;
-import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +34,14 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
     };
 
     private ServerSettings settings;
-    private VerifyGateways gateways;
+    private OtpServices services;
     private TwilioOtpAuthenticator authenticator;
 
     @Override
     public void init(Config.Scope config) {
         settings = ServerSettings.read(config::get, System::getenv);
-        // Every gateway counts its Twilio calls on Keycloak's metrics (published with --metrics-enabled=true).
-        gateways = new VerifyGateways(settings.transport(), TwilioOtpMetrics.onKeycloakRegistry()::instrument);
-        authenticator = new TwilioOtpAuthenticator(new StepConfigLoader(settings), new CodeDelivery(gateways),
-                new CodeCheck(gateways), Clock.systemUTC());
+        services = OtpServices.start(settings);
+        authenticator = new TwilioOtpAuthenticator(services);
         LOG.infof("Twilio OTP ready: API %s, connect timeout %d ms, read timeout %d ms",
                 settings.transport().apiBaseUrl(), settings.transport().connectTimeout().toMillis(),
                 settings.transport().readTimeout().toMillis());
@@ -65,12 +59,8 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
 
     @Override
     public void close() {
-        if (gateways != null) {
-            try {
-                gateways.close();
-            } catch (IOException e) {
-                LOG.debug("Closing the Twilio HTTP client failed", e);
-            }
+        if (services != null) {
+            services.stop();
         }
     }
 

@@ -34,11 +34,11 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
     private final CodeCheck check;
     private final Clock clock;
 
-    VerifyPhoneRequiredAction(StepConfigLoader configLoader, CodeDelivery delivery, CodeCheck check, Clock clock) {
-        this.configLoader = configLoader;
-        this.delivery = delivery;
-        this.check = check;
-        this.clock = clock;
+    VerifyPhoneRequiredAction(OtpServices services) {
+        this.configLoader = services.configLoader();
+        this.delivery = services.delivery();
+        this.check = services.check();
+        this.clock = services.clock();
     }
 
     @Override

@@ -1,13 +1,8 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.config.ServerSettings;
-import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
-import io.github.kctwilio.otp.verify.VerifyGateways;
-import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -26,9 +21,7 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
 
     public static final String PROVIDER_ID = "twilio-verify-phone";
 
-    private static final Logger LOG = Logger.getLogger(VerifyPhoneRequiredActionFactory.class);
-
-    private VerifyGateways gateways;
+    private OtpServices services;
     private VerifyPhoneRequiredAction action;
 
     /** True when the realm offers this action, so the login step may hand users without a number to it. */
@@ -42,9 +35,8 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
         // The server-wide options live under the login step's provider, so an admin sets them once for both.
         ServerSettings settings = ServerSettings.read(Config.scope("authenticator", TwilioOtpAuthenticatorFactory.PROVIDER_ID)::get,
                 System::getenv);
-        gateways = new VerifyGateways(settings.transport(), TwilioOtpMetrics.onKeycloakRegistry()::instrument);
-        action = new VerifyPhoneRequiredAction(new StepConfigLoader(settings), new CodeDelivery(gateways), new CodeCheck(gateways),
-                Clock.systemUTC());
+        services = OtpServices.start(settings);
+        action = new VerifyPhoneRequiredAction(services);
     }
 
     @Override
@@ -83,12 +75,8 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
 
     @Override
     public void close() {
-        if (gateways != null) {
-            try {
-                gateways.close();
-            } catch (IOException e) {
-                LOG.debug("Closing the Twilio HTTP client failed", e);
-            }
+        if (services != null) {
+            services.stop();
         }
     }
 }

@@ -15,16 +15,27 @@ final class RuleRealms {
 
     static final String TRUSTING = "otp-rules-trust";
     static final String VERIFYING = "otp-rules-verify";
+    /** The step behind "Condition - user configured"; the realm offers the action too. */
+    static final String CONDITIONAL = "otp-conditional";
 
     private static final Map<String, String> STEP = Map.of("defaultRegion", "US", "resendCooldownSeconds", "0", "sendLimitPerIp", "0");
 
     RuleRealms(AdminApi admin) {
         ensure(admin, TRUSTING, Map.of("resetWithoutPhone", "refuse"), Map.of("existingNumbers", "trust"));
         ensure(admin, VERIFYING, Map.of("resetWithoutPhone", "skip"), Map.of("existingNumbers", "verify", "allowedCountries", "US"));
+        if (!exists(admin, CONDITIONAL)) {
+            admin.send("POST", "/admin/realms", RealmJson.conditionalRealm(CONDITIONAL, STEP).toString());
+            admin.declarePhoneAttributes(CONDITIONAL, "phoneNumber", "phoneNumberVerified");
+            admin.enableVerifyPhoneAction(CONDITIONAL, STEP);
+        }
+    }
+
+    private static boolean exists(AdminApi admin, String realm) {
+        return admin.send("GET", "/admin/realms", null).body().contains("\"realm\":\"" + realm + "\"");
     }
 
     private static void ensure(AdminApi admin, String realm, Map<String, String> stepOnly, Map<String, String> rules) {
-        if (admin.send("GET", "/admin/realms", null).body().contains("\"realm\":\"" + realm + "\"")) {
+        if (exists(admin, realm)) {
             return;
         }
         Map<String, String> step = new HashMap<>(STEP);

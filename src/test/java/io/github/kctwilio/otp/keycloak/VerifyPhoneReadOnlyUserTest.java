@@ -74,7 +74,8 @@ class VerifyPhoneReadOnlyUserTest {
         when(form.createErrorPage(any())).thenReturn(mock(Response.class));
         RequiredActionContext context = context(user, authSession, form, Map.of("code", twilio.lastCodeSentTo(PHONE).orElseThrow()));
 
-        new VerifyPhoneRequiredAction(new StepConfigLoader(server), new CodeDelivery(gateways), new CodeCheck(gateways), Clock.systemUTC())
+        new VerifyPhoneRequiredAction(new OtpServices(new StepConfigLoader(server), new CodeDelivery(gateways), new CodeCheck(gateways),
+                Clock.systemUTC(), gateways))
                 .processAction(context);
 
         verify(form).setError(OtpMessages.READ_ONLY_PHONE);

@@ -58,6 +58,21 @@ public final class RealmJson {
     }
 
     /**
+     * A realm where the code is asked only of users who have a number: the Twilio OTP step sits in a CONDITIONAL
+     * sub-flow behind "Condition - user configured", as Keycloak's own "Browser - Conditional OTP" does.
+     */
+    public static ObjectNode conditionalRealm(String realm, Map<String, String> stepConfig) {
+        ObjectNode root = baseRealm(realm, stepConfig);
+        ArrayNode formExecutions = flow(root, FLOW_ALIAS + " forms", false);
+        execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
+        subflow(formExecutions, "CONDITIONAL", 20, FLOW_ALIAS + " second factor");
+        ArrayNode secondFactor = flow(root, FLOW_ALIAS + " second factor", false);
+        execution(secondFactor, "conditional-user-configured", "REQUIRED", 10);
+        execution(secondFactor, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
+        return root;
+    }
+
+    /**
      * Adds a "forgot password" flow to a realm built here: Choose user, then the Twilio OTP step (the realm's step
      * config), then Reset password. The login page then links to it.
      */

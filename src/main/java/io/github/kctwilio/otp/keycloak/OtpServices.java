@@ -1,0 +1,33 @@
+package io.github.kctwilio.otp.keycloak;
+
+import io.github.kctwilio.otp.config.ServerSettings;
+import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
+import io.github.kctwilio.otp.verify.VerifyGateways;
+import java.io.IOException;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/**
+ * What the login step and the required action run with, built once per provider factory from the server-wide
+ * settings: the config loader, sending, checking, the clock, and the Twilio HTTP clients behind them.
+ */
+record OtpServices(StepConfigLoader configLoader, CodeDelivery delivery, CodeCheck check, Clock clock, VerifyGateways gateways) {
+
+    private static final Logger LOG = Logger.getLogger(OtpServices.class);
+
+    static OtpServices start(ServerSettings settings) {
+        // Every gateway counts its Twilio calls on Keycloak's metrics (published with --metrics-enabled=true).
+        VerifyGateways gateways = new VerifyGateways(settings.transport(), TwilioOtpMetrics.onKeycloakRegistry()::instrument);
+        return new OtpServices(new StepConfigLoader(settings), new CodeDelivery(gateways), new CodeCheck(gateways),
+                Clock.systemUTC(), gateways);
+    }
+
+    /** Closes the Twilio HTTP clients (Keycloak shutting down). */
+    void stop() {
+        try {
+            gateways.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the Twilio HTTP client failed", e);
+        }
+    }
+}
