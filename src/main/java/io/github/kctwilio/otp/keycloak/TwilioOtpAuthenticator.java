@@ -197,16 +197,20 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         return false;
     }
 
-    /** A number codes may go to is on file ("Condition - user configured" asks this). */
+    /**
+     * A number is on file ("Condition - user configured" asks this). Any number counts, even one this method cannot
+     * read (it has no execution settings, so no default region) or one outside the allowed countries: in doubt the
+     * step runs, and it then sends a code, hands over to the required action, or explains. Never skipped by mistake.
+     */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
         if (user == null) {
             return false;
         }
         try {
-            return UserPhone.read(user, UserPhone.policy(realm), null).usable();
+            return UserPhone.read(user, UserPhone.policy(realm), null).status() != PhoneOnFile.Status.NONE;
         } catch (ConfigException e) {
-            return false; // the step itself reports the bad setting when it runs
+            return true; // run the step: it reports the bad setting and lets nobody in
         }
     }
 
