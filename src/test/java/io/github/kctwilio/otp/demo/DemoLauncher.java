@@ -59,6 +59,7 @@ public final class DemoLauncher {
         System.out.println(" Sign in:   " + keycloak.baseUrl() + "/realms/" + REALM + "/account");
         System.out.println("   alice / alice  has phone " + ALICE_PHONE + ": a code is sent at once");
         System.out.println("   bob   / bob    has no phone: enter one (e.g. (415) 555-0199), then the code");
+        System.out.println("   'Forgot password?' sends alice a code before she sets a new password");
         System.out.println(" Admin console: " + keycloak.baseUrl() + "/admin  (admin / admin), realm '" + REALM + "',");
         System.out.println("   Authentication > " + RealmJson.FLOW_ALIAS + " > Twilio OTP (gear) for its settings");
         System.out.println();

@@ -82,8 +82,9 @@ class PasswordResetIT {
         assertThat(resent.text()).contains("A new code is on its way");
         for (String guess : new String[] {"000000", "123456", "999999"}) {
             Page wrong = browser.submit(resent, CODE_FORM, Map.of("code", guess));
-            assertThat(wrong.fieldError("code")).contains("not correct");
+            assertThat(wrong.fieldError("code")).as("%s: %s", guess, wrong.text()).contains("not correct");
             assertThat(wrong.hasForm(NEW_PASSWORD_FORM)).isFalse();
+            resent = wrong;
         }
         assertThat(twilio.requests()).as("nothing was sent, nothing checked").isEmpty();
     }
