@@ -44,6 +44,7 @@ class StepUpIT {
             admin.send("POST", "/admin/realms", StepUpRealm.create(REALM, Map.of("resendCooldownSeconds", "0")).toString());
         }
         admin.declarePhoneAttributes(REALM, "phoneNumber", "phoneNumberVerified");
+        admin.enableVerifyPhoneAction(REALM, Map.of("defaultRegion", "US", "resendCooldownSeconds", "0"));
     }
 
     @BeforeEach
@@ -118,6 +119,25 @@ class StepUpIT {
 
         assertThat(second.hasForm("kc-twilio-otp-code-form")).as(second.body()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(2);
+    }
+
+    @Test
+    void aSignedInUserWithoutANumberAskedForGoldReachesItOnlyByVerifyingANumberByCode() throws Exception {
+        String user = "stepup-" + UUID.randomUUID().toString().substring(0, 8);
+        TestUsers.create(admin, REALM, user, null);
+        Page silver = browser.signIn(browser.openLogin(REALM, RealmJson.CLIENT_ID), user, TestUsers.PASSWORD);
+        assertThat(idToken(silver).path("acr").asText()).as("level 1 needs no number").isEqualTo(StepUpRealm.LEVEL_1_ACR);
+
+        // The step hands users without a number to "Verify phone number", as at a first two-factor sign-in.
+        Page phoneForm = browser.openLogin(REALM, RealmJson.CLIENT_ID, "&acr_values=" + StepUpRealm.LEVEL_2_ACR);
+        assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
+        String phone = TestUsers.newUsNumber();
+        Page codeForm = browser.submit(phoneForm, "kc-twilio-otp-phone-form", Map.of("phoneNumber", phone));
+        assertThat(codeForm.loggedIn()).as("no gold before the code").isFalse();
+        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", codeFor(phone)));
+
+        assertThat(idToken(done).path("acr").asText()).isEqualTo(StepUpRealm.LEVEL_2_ACR);
+        assertThat(admin.attribute(REALM, admin.userIdByName(REALM, user), "phoneNumberVerified")).isEqualTo("true");
     }
 
     private String newUserWithPhone(String phone) {
