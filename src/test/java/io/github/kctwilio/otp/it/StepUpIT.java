@@ -86,6 +86,20 @@ class StepUpIT {
     }
 
     @Test
+    void goldAtTheFirstSignInAsksForThePasswordThenTheCode() throws Exception {
+        String phone = TestUsers.newUsNumber();
+        String user = newUserWithPhone(phone);
+
+        Page login = browser.openLogin(REALM, RealmJson.CLIENT_ID, "&acr_values=" + StepUpRealm.LEVEL_2_ACR);
+        assertThat(login.hasForm("kc-form-login")).as(login.body()).isTrue();
+        Page codeForm = browser.signIn(login, user, TestUsers.PASSWORD);
+        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
+        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", codeFor(phone)));
+
+        assertThat(idToken(done).path("acr").asText()).isEqualTo(StepUpRealm.LEVEL_2_ACR);
+    }
+
+    @Test
     void anEssentialAcrClaimRequestForGoldAsksForTheCodeAndTheTokenSaysGold() throws Exception {
         String phone = TestUsers.newUsNumber();
         String user = newUserWithPhone(phone);
