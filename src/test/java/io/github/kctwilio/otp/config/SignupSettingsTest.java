@@ -1,0 +1,39 @@
+package io.github.kctwilio.otp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SignupSettingsTest {
+
+    @Test
+    void withoutConfigANumberIsRequiredAndNumbersMustCarryTheirCountryCode() throws ConfigException {
+        assertThat(SignupSettings.resolve(null, null)).isEqualTo(new SignupSettings(true, null));
+    }
+
+    @Test
+    void theRequiredActionsDefaultRegionAppliesWhenTheFormActionSetsNone() throws ConfigException {
+        assertThat(SignupSettings.resolve(Map.of(), Map.of(ExecutionSettings.DEFAULT_REGION, "de")))
+                .isEqualTo(new SignupSettings(true, "DE"));
+        assertThat(SignupSettings.resolve(Map.of(ExecutionSettings.DEFAULT_REGION, " us "), Map.of(ExecutionSettings.DEFAULT_REGION, "DE")))
+                .isEqualTo(new SignupSettings(true, "US"));
+    }
+
+    @Test
+    void aBlankNumberMayBeAllowedExplicitly() throws ConfigException {
+        assertThat(SignupSettings.resolve(Map.of(SignupSettings.PHONE_REQUIRED, "false"), null).phoneRequired()).isFalse();
+        assertThat(SignupSettings.resolve(Map.of(SignupSettings.PHONE_REQUIRED, "TRUE"), null).phoneRequired()).isTrue();
+    }
+
+    @Test
+    void malformedSettingsAreNamed() {
+        assertThatThrownBy(() -> SignupSettings.resolve(Map.of(SignupSettings.PHONE_REQUIRED, "yes please"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'phoneRequired'");
+        assertThatThrownBy(() -> SignupSettings.resolve(Map.of(ExecutionSettings.DEFAULT_REGION, "Narnia"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'defaultRegion'");
+        assertThatThrownBy(() -> SignupSettings.resolve(null, Map.of(ExecutionSettings.DEFAULT_REGION, "XX")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'defaultRegion'");
+    }
+}
