@@ -9,6 +9,7 @@ public final class ExecutionSettings {
     public static final String DEFAULT_CHANNEL = "defaultChannel";
     public static final String CHANNELS = "channels";
     public static final String DEFAULT_REGION = "defaultRegion";
+    public static final String ALLOW_PHONE_SETUP = "allowPhoneSetup";
     public static final String RESET_WITHOUT_PHONE = "resetWithoutPhone";
     public static final String RESEND_COOLDOWN_SECONDS = "resendCooldownSeconds";
     public static final String SEND_LIMIT_PER_NUMBER = "sendLimitPerNumber";

@@ -25,12 +25,15 @@ import java.util.regex.Pattern;
  * @param defaultChannel  channel of the first code
  * @param channels        channels users may pick on the code form, the default among them
  * @param defaultRegion   ISO 3166 region for numbers typed without a country code; null for none
+ * @param allowPhoneSetup whether a user without a usable number is handed to the required action "Verify phone
+ *                        number" (when the execution is REQUIRED and the realm enables the action)
  * @param resetWithoutPhone in a password reset, what happens to an account without a verified number
  * @param resendCooldown  how long a user waits before asking for another code
  * @param sendLimits      caps on sends per number, user, IP address and login
  */
 public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, List<Channel> channels, String defaultRegion,
-                              ResetWithoutPhone resetWithoutPhone, Duration resendCooldown, SendLimits sendLimits) {
+                              boolean allowPhoneSetup, ResetWithoutPhone resetWithoutPhone, Duration resendCooldown,
+                              SendLimits sendLimits) {
 
     /** In a password reset, an account without a verified number (or no account at all): */
     public enum ResetWithoutPhone {
@@ -78,6 +81,7 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
                 defaultChannel,
                 channels(own.get(ExecutionSettings.CHANNELS), defaultChannel),
                 region(own.get(ExecutionSettings.DEFAULT_REGION)),
+                flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true),
                 Choices.parse(ExecutionSettings.RESET_WITHOUT_PHONE, own.get(ExecutionSettings.RESET_WITHOUT_PHONE),
                         ResetWithoutPhone.class, ResetWithoutPhone.REFUSE),
                 seconds(ExecutionSettings.RESEND_COOLDOWN_SECONDS, own.get(ExecutionSettings.RESEND_COOLDOWN_SECONDS),
@@ -170,5 +174,16 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
             // reported below
         }
         throw new ConfigException(setting, "must be " + what + " from 0 to " + max);
+    }
+
+    private static boolean flag(String setting, String value, boolean defaultValue) throws ConfigException {
+        if (isBlank(value)) {
+            return defaultValue;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true": return true;
+            case "false": return false;
+            default: throw new ConfigException(setting, "must be true or false");
+        }
     }
 }

@@ -28,6 +28,9 @@ final class OtpAuthState {
     /** Verification SID of a reset for an account without a verified number: no code exists, none is accepted. */
     private static final String DECOY_SID = "decoy";
 
+    /** Note, shared by the step and the action, naming the number a code was approved for in this sign-in. */
+    private static final String VERIFIED_IN_THIS_LOGIN = "twilio-otp.verified-in-this-login";
+
     enum Stage { PHONE_ENTRY, CODE_ENTRY }
 
     private final AuthenticationSessionModel session;
@@ -36,6 +39,16 @@ final class OtpAuthState {
     OtpAuthState(AuthenticationSessionModel session, String prefix) {
         this.session = session;
         this.prefix = prefix;
+    }
+
+    /** Records that this sign-in proved this number (E.164). */
+    static void verifiedInThisLogin(AuthenticationSessionModel session, String number) {
+        session.setAuthNote(VERIFIED_IN_THIS_LOGIN, number);
+    }
+
+    /** The number a code was approved for earlier in this sign-in, if any. */
+    static Optional<String> verifiedInThisLogin(AuthenticationSessionModel session) {
+        return Optional.ofNullable(session.getAuthNote(VERIFIED_IN_THIS_LOGIN));
     }
 
     /** The state of this interaction (the login step and the required action each keep their own). */

@@ -65,6 +65,9 @@ public final class TwilioOtpAuthenticator implements Authenticator {
             return;
         }
         PhoneOnFile phone = flow.getUser() == null ? null : UserPhone.read(flow.getUser(), loaded.get().policy(), config.defaultRegion());
+        if (phone != null) {
+            UserPhone.dropStaleVerifiedFlag(flow.getUser(), loaded.get().policy(), phone);
+        }
         if (isResetFlow(flow)) {
             ResetCodeStep.start(flow, config, state, phone, isLocked(flow), delivery, now);
         } else if (phone == null) {
@@ -75,7 +78,7 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         } else if (phone.usable()) {
             sendFirst(context, config, state, phone.number().orElseThrow(), now);
         } else {
-            withoutUsableNumber(flow, context, phone);
+            withoutUsableNumber(flow, context, config, phone);
         }
     }
 
@@ -108,10 +111,14 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         }
     }
 
-    /** No number codes may go to: the required action when this execution is REQUIRED and the realm offers it. */
-    private static void withoutUsableNumber(AuthenticationFlowContext flow, OtpInteraction context, PhoneOnFile phone) {
+    /**
+     * No number codes may go to: the required action when the admin allows setup here, this execution is REQUIRED
+     * and the realm offers the action; otherwise a message.
+     */
+    private static void withoutUsableNumber(AuthenticationFlowContext flow, OtpInteraction context, TwilioOtpConfig config,
+                                            PhoneOnFile phone) {
         UserModel user = flow.getUser();
-        if (flow.getExecution().isRequired() && VerifyPhoneRequiredActionFactory.enabledIn(flow.getRealm())) {
+        if (config.allowPhoneSetup() && flow.getExecution().isRequired() && VerifyPhoneRequiredActionFactory.enabledIn(flow.getRealm())) {
             // Keycloak's own hand-off for a step the user has not set up: this sign-in continues, and the user must
             // verify a number in the required action before it completes.
             user.addRequiredAction(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
@@ -148,6 +155,10 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         } catch (ReadOnlyException e) {
             // A number from a read-only directory: the code proved it, we just cannot note that on the account.
             LOG.debugf("Twilio OTP: user %s is read-only; the verified mark was not stored", flow.getUser().getId());
+        }
+        if (approval.provesPhone()) {
+            // A pending "Verify phone number" (set at signup or by an admin) need not send a second code for it.
+            OtpAuthState.verifiedInThisLogin(flow.getAuthenticationSession(), approval.number());
         }
         OtpEvents.event(OtpInteraction.of(flow), approval.channel(), approval.number());
         // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().

@@ -107,6 +107,13 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
     public List<ProviderConfigProperty> getConfigProperties() {
         List<ProviderConfigProperty> properties = new ArrayList<>(OtpConfigProperties.twilio());
         properties.addAll(ProviderConfigurationBuilder.create()
+                .property().name(ExecutionSettings.ALLOW_PHONE_SETUP).label("Let users add a phone number")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
+                .helpText("When on, a user without a usable number is handed to the required action \"Verify phone number\" "
+                        + "(if this step is Required and the action is enabled in the realm); the sign-in completes once a "
+                        + "number is verified. When off, such a user sees a message to contact the administrator: turn it "
+                        + "off for a step-up, where only a number verified before may count.")
+                .add()
                 .property().name(ExecutionSettings.RESET_WITHOUT_PHONE).label("Password reset without a verified number")
                 .type(ProviderConfigProperty.LIST_TYPE).options("refuse", "skip").defaultValue("refuse")
                 .helpText("Only in a reset-credentials flow, for an account without a verified number (or no account): "

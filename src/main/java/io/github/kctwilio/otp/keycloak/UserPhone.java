@@ -7,6 +7,7 @@ import io.github.kctwilio.otp.phone.VerifiedNumberMark;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.ReadOnlyException;
 
 /** A user's phone number as the realm's {@link PhonePolicy} sees it, read from and written to user attributes. */
 final class UserPhone {
@@ -23,6 +24,26 @@ final class UserPhone {
     static PhoneOnFile read(UserModel user, PhonePolicy policy, String defaultRegion) {
         return PhoneOnFile.read(user.getFirstAttribute(policy.phoneAttribute()), user.getFirstAttribute(policy.verifiedAttribute()),
                 user.getFirstAttribute(VerifiedNumberMark.ATTRIBUTE), policy, defaultRegion);
+    }
+
+    /**
+     * Keeps {@code phoneNumberVerified} honest (it becomes the {@code phone_number_verified} claim): when we verified a
+     * number but the attribute now holds another one (changed by an admin, an import, a sync, or the user where the
+     * profile lets them), the flag drops to false. Numbers we never verified keep whatever flag they came with.
+     */
+    static void dropStaleVerifiedFlag(UserModel user, PhonePolicy policy, PhoneOnFile phone) {
+        String mark = user.getFirstAttribute(VerifiedNumberMark.ATTRIBUTE);
+        if (mark == null || !"true".equalsIgnoreCase(user.getFirstAttribute(policy.verifiedAttribute()))) {
+            return;
+        }
+        if (phone.number().map(number -> VerifiedNumberMark.matches(mark, number)).orElse(false)) {
+            return;
+        }
+        try {
+            user.setSingleAttribute(policy.verifiedAttribute(), "false");
+        } catch (ReadOnlyException e) {
+            // a read-only directory owns the flag; our own checks ignore it anyway (the mark does not match)
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Errors;
+import org.keycloak.models.Constants;
 import org.keycloak.storage.ReadOnlyException;
 
 /**
@@ -60,6 +61,14 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
         OtpInteraction context = OtpInteraction.of(action);
         OtpAuthState state = OtpAuthState.of(context);
         Instant now = clock.instant();
+        PhoneOnFile onFile = UserPhone.read(action.getUser(), loaded.get().policy(), loaded.get().config().defaultRegion());
+        UserPhone.dropStaleVerifiedFlag(action.getUser(), loaded.get().policy(), onFile);
+        if (!askedForByAnApplication(action) && onFile.number().isPresent()
+                && onFile.number().equals(OtpAuthState.verifiedInThisLogin(action.getAuthenticationSession()))) {
+            // The sign-in's own code just proved the number on file: no second code for the same thing.
+            action.success();
+            return;
+        }
         if (state.verificationSid().isPresent()) {
             PageMessage message = state.verificationPending(now) ? null : PageMessage.error(OtpMessages.CODE_EXPIRED);
             action.challenge(OtpForms.codeForm(context, loaded.get().config(), state, now, message));
@@ -84,14 +93,11 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
             // A typo in the number: start over (a pending code simply expires at Twilio).
             state.clear();
             showPhoneForm(context, loaded.get(), state, null, null);
-        } else if (form.containsKey(OtpFormFields.PHONE_NUMBER) && state.verificationSid().isEmpty()) {
+        } else if (state.verificationSid().isEmpty()) {
+            // No code out yet: whatever was posted is the phone form (a missing field is refused like a bad number).
             submitPhone(context, loaded.get(), state, form.getFirst(OtpFormFields.PHONE_NUMBER), now);
         } else if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
-            if (!delivery.resend(context, config, state, switchTo.orElse(state.channel()), now)) {
-                showPhoneForm(context, loaded.get(), state, null, null);
-            }
-        } else if (state.verificationSid().isEmpty()) {
-            showPhoneForm(context, loaded.get(), state, null, null);
+            delivery.resend(context, config, state, switchTo.orElse(state.channel()), now);
         } else {
             check.submit(context, config, state, form.getFirst(OtpFormFields.CODE), now)
                     .ifPresent(approval -> approved(action, context, loaded.get().policy(), approval));
@@ -116,6 +122,11 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
             return;
         }
         delivery.send(context, config, state, number.get(), true, channel.get(), now, null);
+    }
+
+    /** kc_action=twilio-verify-phone: the user wants to change the number, even one just proved. */
+    private static boolean askedForByAnApplication(RequiredActionContext action) {
+        return VerifyPhoneRequiredActionFactory.PROVIDER_ID.equals(action.getAuthenticationSession().getClientNote(Constants.KC_ACTION));
     }
 
     /** The phone form, with the number on file (if usable) ready to verify as it is, or to be replaced. */

@@ -385,4 +385,30 @@ class OtpConfigResolutionTest {
         assertThat(e.setting()).isEqualTo(ExecutionSettings.RESET_WITHOUT_PHONE);
         assertThat(e.getMessage()).contains("resetWithoutPhone").contains("refuse or skip").doesNotContain("'" + value + "'");
     }
+
+    // ---- allowPhoneSetup -----------------------------------------------------------------------------------
+
+    @Test
+    void allowsPhoneSetupByDefault() throws ConfigException {
+        assertThat(resolve().allowPhoneSetup()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, true", "false, false", "TRUE, true", "' False ', false"})
+    void readsAllowPhoneSetup(String value, boolean expected) throws ConfigException {
+        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, value);
+
+        assertThat(resolve().allowPhoneSetup()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "no", "1", "0", "on", "off", "ture"})
+    void malformedAllowPhoneSetupNamesTheSettingWithoutEchoingIt(String value) {
+        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, value);
+
+        ConfigException e = failure();
+
+        assertThat(e.setting()).isEqualTo(ExecutionSettings.ALLOW_PHONE_SETUP);
+        assertThat(e.getMessage()).contains("allowPhoneSetup").doesNotContain("'" + value + "'").doesNotContain(" " + value + " ");
+    }
 }

@@ -8,13 +8,16 @@ import java.util.Map;
 /**
  * Two realms with a "forgot password" flow through the Twilio step, differing in the realm's phone-number rules:
  * one trusts numbers it never verified and refuses resets without a verified number; the other verifies numbers
- * once, only allows US numbers and lets resets without a verified number skip the step. Created on first
+ * once, only allows US numbers and lets resets without a verified number skip the step. Plus a realm whose step
+ * does not let users add a number, and one with the step behind "Condition - user configured". Created on first
  * use through the admin API, like an admin would, so the shared server's other realms stay as they are.
  */
 final class RuleRealms {
 
     static final String TRUSTING = "otp-rules-trust";
     static final String VERIFYING = "otp-rules-verify";
+    /** The realm enables "Verify phone number", but its step does not let users add a number ("allowPhoneSetup" off). */
+    static final String NO_SETUP_STEP = "otp-rules-nosetup";
     /** The step behind "Condition - user configured"; the realm offers the action too. */
     static final String CONDITIONAL = "otp-conditional";
 
@@ -23,6 +26,7 @@ final class RuleRealms {
     RuleRealms(AdminApi admin) {
         ensure(admin, TRUSTING, Map.of("resetWithoutPhone", "refuse"), Map.of("existingNumbers", "trust"));
         ensure(admin, VERIFYING, Map.of("resetWithoutPhone", "skip"), Map.of("existingNumbers", "verify", "allowedCountries", "US"));
+        ensure(admin, NO_SETUP_STEP, Map.of("allowPhoneSetup", "false"), Map.of());
         if (!exists(admin, CONDITIONAL)) {
             admin.send("POST", "/admin/realms", RealmJson.conditionalRealm(CONDITIONAL, STEP).toString());
             admin.declarePhoneAttributes(CONDITIONAL, "phoneNumber", "phoneNumberVerified");
