@@ -36,9 +36,9 @@ public final class RealmJson {
      */
     public static ObjectNode twilioRealm(String realm, Map<String, String> stepConfig) {
         ObjectNode root = baseRealm(realm, stepConfig);
-        ArrayNode formExecutions = flow(root, FLOW_ALIAS + " forms", false);
-        execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
-        execution(formExecutions, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
+        ArrayNode formExecutions = FlowJson.flow(root, FLOW_ALIAS + " forms", "basic-flow", false);
+        FlowJson.execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
+        FlowJson.execution(formExecutions, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
         return root;
     }
 
@@ -48,12 +48,12 @@ public final class RealmJson {
      */
     public static ObjectNode alternativesRealm(String realm, Map<String, String> stepConfig) {
         ObjectNode root = baseRealm(realm, stepConfig);
-        ArrayNode formExecutions = flow(root, FLOW_ALIAS + " forms", false);
-        execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
-        subflow(formExecutions, "REQUIRED", 20, FLOW_ALIAS + " second factor");
-        ArrayNode secondFactor = flow(root, FLOW_ALIAS + " second factor", false);
-        execution(secondFactor, "twilio-otp", "ALTERNATIVE", 10).put("authenticatorConfig", CONFIG_ALIAS);
-        execution(secondFactor, "auth-otp-form", "ALTERNATIVE", 20);
+        ArrayNode formExecutions = FlowJson.flow(root, FLOW_ALIAS + " forms", "basic-flow", false);
+        FlowJson.execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
+        FlowJson.subflow(formExecutions, "REQUIRED", 20, FLOW_ALIAS + " second factor", null);
+        ArrayNode secondFactor = FlowJson.flow(root, FLOW_ALIAS + " second factor", "basic-flow", false);
+        FlowJson.execution(secondFactor, "twilio-otp", "ALTERNATIVE", 10).put("authenticatorConfig", CONFIG_ALIAS);
+        FlowJson.execution(secondFactor, "auth-otp-form", "ALTERNATIVE", 20);
         return root;
     }
 
@@ -63,12 +63,12 @@ public final class RealmJson {
      */
     public static ObjectNode conditionalRealm(String realm, Map<String, String> stepConfig) {
         ObjectNode root = baseRealm(realm, stepConfig);
-        ArrayNode formExecutions = flow(root, FLOW_ALIAS + " forms", false);
-        execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
-        subflow(formExecutions, "CONDITIONAL", 20, FLOW_ALIAS + " second factor");
-        ArrayNode secondFactor = flow(root, FLOW_ALIAS + " second factor", false);
-        execution(secondFactor, "conditional-user-configured", "REQUIRED", 10);
-        execution(secondFactor, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
+        ArrayNode formExecutions = FlowJson.flow(root, FLOW_ALIAS + " forms", "basic-flow", false);
+        FlowJson.execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
+        FlowJson.subflow(formExecutions, "CONDITIONAL", 20, FLOW_ALIAS + " second factor", null);
+        ArrayNode secondFactor = FlowJson.flow(root, FLOW_ALIAS + " second factor", "basic-flow", false);
+        FlowJson.execution(secondFactor, "conditional-user-configured", "REQUIRED", 10);
+        FlowJson.execution(secondFactor, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
         return root;
     }
 
@@ -77,10 +77,10 @@ public final class RealmJson {
      * config), then Reset password. The login page then links to it.
      */
     public static ObjectNode withResetFlow(ObjectNode realm) {
-        ArrayNode executions = flow(realm, RESET_FLOW_ALIAS, true);
-        execution(executions, "reset-credentials-choose-user", "REQUIRED", 10);
-        execution(executions, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
-        execution(executions, "reset-password", "REQUIRED", 30);
+        ArrayNode executions = FlowJson.flow(realm, RESET_FLOW_ALIAS, "basic-flow", true);
+        FlowJson.execution(executions, "reset-credentials-choose-user", "REQUIRED", 10);
+        FlowJson.execution(executions, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
+        FlowJson.execution(executions, "reset-password", "REQUIRED", 30);
         return realm.put("resetCredentialsFlow", RESET_FLOW_ALIAS).put("resetPasswordAllowed", true);
     }
 
@@ -135,9 +135,9 @@ public final class RealmJson {
         client.putArray("webOrigins").add("+");
 
         root.putArray("authenticationFlows");
-        ArrayNode topExecutions = flow(root, FLOW_ALIAS, true);
-        execution(topExecutions, "auth-cookie", "ALTERNATIVE", 10);
-        subflow(topExecutions, "ALTERNATIVE", 20, FLOW_ALIAS + " forms");
+        ArrayNode topExecutions = FlowJson.flow(root, FLOW_ALIAS, "basic-flow", true);
+        FlowJson.execution(topExecutions, "auth-cookie", "ALTERNATIVE", 10);
+        FlowJson.subflow(topExecutions, "ALTERNATIVE", 20, FLOW_ALIAS + " forms", null);
 
         ObjectNode config = root.putArray("authenticatorConfig").addObject().put("alias", CONFIG_ALIAS);
         ObjectNode values = config.putObject("config");
@@ -145,23 +145,7 @@ public final class RealmJson {
         return root;
     }
 
-    private static ArrayNode flow(ObjectNode realm, String alias, boolean topLevel) {
-        return ((ArrayNode) realm.get("authenticationFlows")).addObject()
-                .put("alias", alias)
-                .put("providerId", "basic-flow")
-                .put("topLevel", topLevel)
-                .put("builtIn", false)
-                .putArray("authenticationExecutions");
-    }
 
-    private static void subflow(ArrayNode executions, String requirement, int priority, String alias) {
-        executions.addObject()
-                .put("requirement", requirement)
-                .put("priority", priority)
-                .put("authenticatorFlow", true)
-                .put("flowAlias", alias)
-                .put("userSetupAllowed", false);
-    }
 
     /** Writes a realm to {@code dir/<realm>-realm.json} and returns the file. */
     public static Path write(ObjectNode realm, Path dir) throws IOException {
@@ -171,12 +155,4 @@ public final class RealmJson {
         return file;
     }
 
-    private static ObjectNode execution(ArrayNode executions, String authenticator, String requirement, int priority) {
-        return executions.addObject()
-                .put("authenticator", authenticator)
-                .put("requirement", requirement)
-                .put("priority", priority)
-                .put("authenticatorFlow", false)
-                .put("userSetupAllowed", false);
-    }
 }
