@@ -60,6 +60,11 @@ public final class DemoLauncher {
         System.out.println("   alice / alice  has phone " + ALICE_PHONE + ": a code is sent at once");
         System.out.println("   bob   / bob    has no phone: enter one (e.g. (415) 555-0199), then the code");
         System.out.println("   'Forgot password?' sends alice a code before she sets a new password");
+        System.out.println("   'Register' asks a new user for a number and verifies it by code");
+        System.out.println(" Step-up: client '" + DemoRealm.STEP_UP_CLIENT + "' asks for the code only when an application sends");
+        System.out.println("   acr_values=gold, e.g. " + keycloak.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/auth"
+                + "?client_id=" + DemoRealm.STEP_UP_CLIENT + "&response_type=code&scope=openid&acr_values=gold"
+                + "&redirect_uri=" + keycloak.baseUrl() + "/");
         System.out.println(" Admin console: " + keycloak.baseUrl() + "/admin  (admin / admin), realm '" + REALM + "',");
         System.out.println("   Authentication > " + RealmJson.FLOW_ALIAS + " > Twilio OTP (gear) for its settings");
         System.out.println();

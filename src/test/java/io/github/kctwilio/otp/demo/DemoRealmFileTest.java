@@ -22,7 +22,7 @@ class DemoRealmFileTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode demo = JSON.readTree(DemoRealm.FILE.toFile());
-    private final JsonNode generated = RealmJson.withResetFlow(RealmJson.twilioRealm(DemoRealm.REALM, Map.of("defaultRegion", "US")));
+    private final JsonNode generated = DemoRealm.expectedFlowsAndClients();
 
     DemoRealmFileTest() throws IOException {
     }

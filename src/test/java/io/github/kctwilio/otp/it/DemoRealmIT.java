@@ -10,7 +10,9 @@ import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.DemoRealm;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
+import io.github.kctwilio.otp.testsupport.OidcTokens;
 import io.github.kctwilio.otp.testsupport.RealmJson;
+import io.github.kctwilio.otp.testsupport.StepUpRealm;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.util.Map;
@@ -35,19 +37,11 @@ class DemoRealmIT {
     }
 
     @Test
-    void theImportDeclaresBothPhoneAttributesEditableByAdminsOnly() {
+    void theImportDeclaresThePhoneNumberEditableAtSignupAndTheVerifiedFlagByAdminsOnly() {
         JsonNode attributes = json(admin.send("GET", "/admin/realms/" + DemoRealm.REALM + "/users/profile", null).body()).path("attributes");
 
-        for (String name : new String[] {"phoneNumber", "phoneNumberVerified"}) {
-            JsonNode attribute = null;
-            for (JsonNode a : attributes) {
-                if (name.equals(a.path("name").asText())) {
-                    attribute = a;
-                }
-            }
-            assertThat(attribute).as(name + " declared in the user profile").isNotNull();
-            assertThat(attribute.path("permissions").path("edit").toString()).as(name).isEqualTo("[\"admin\"]");
-        }
+        assertThat(attribute(attributes, "phoneNumber").path("permissions").path("edit").toString()).isEqualTo("[\"admin\",\"user\"]");
+        assertThat(attribute(attributes, "phoneNumberVerified").path("permissions").path("edit").toString()).isEqualTo("[\"admin\"]");
         String alice = admin.userIdByName(DemoRealm.REALM, DemoRealm.ALICE);
         assertThat(admin.attribute(DemoRealm.REALM, alice, "phoneNumber")).as("declared, so the admin API shows it")
                 .isEqualTo(DemoRealm.ALICE_PHONE);
@@ -99,6 +93,42 @@ class DemoRealmIT {
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         // Bob has a number now; put the demo back as the README describes it, for whoever runs after.
         admin.setAttribute(DemoRealm.REALM, admin.userIdByName(DemoRealm.REALM, DemoRealm.BOB), "phoneNumber", "");
+    }
+
+    @Test
+    void aVisitorSignsUpWithANumberAndIsSignedInOnlyAfterItsCode() throws Exception {
+        LoginBrowser browser = env.newBrowser();
+        String phone = TestUsers.newUsNumber();
+
+        Page phoneForm = browser.register(DemoRealm.REALM, RealmJson.CLIENT_ID, "visitor-" + phone.substring(8), phone);
+        assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
+        Page codeForm = browser.submit(phoneForm, "kc-twilio-otp-phone-form", Map.of("phoneNumber", phone));
+        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
+
+        assertThat(done.loggedIn()).as(done.toString()).isTrue();
+    }
+
+    @Test
+    void theStepUpClientAsksAliceForACodeOnlyWhenGoldIsRequested() throws Exception {
+        LoginBrowser browser = env.newBrowser();
+        Page silver = browser.signIn(browser.openLogin(DemoRealm.REALM, DemoRealm.STEP_UP_CLIENT), DemoRealm.ALICE, DemoRealm.ALICE);
+        assertThat(silver.loggedIn()).as("password only: %s", silver).isTrue();
+        assertThat(twilio.requests()).isEmpty();
+
+        Page codeForm = browser.openLogin(DemoRealm.REALM, DemoRealm.STEP_UP_CLIENT, "&acr_values=" + StepUpRealm.LEVEL_2_ACR);
+        Page gold = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", twilio.lastCodeSentTo(DemoRealm.ALICE_PHONE).orElseThrow()));
+
+        assertThat(OidcTokens.idTokenClaims(env.keycloak().baseUrl(), DemoRealm.REALM, DemoRealm.STEP_UP_CLIENT, gold.redirectedTo())
+                .path("acr").asText()).isEqualTo(StepUpRealm.LEVEL_2_ACR);
+    }
+
+    private static JsonNode attribute(JsonNode attributes, String name) {
+        for (JsonNode attribute : attributes) {
+            if (name.equals(attribute.path("name").asText())) {
+                return attribute;
+            }
+        }
+        throw new AssertionError(name + " not declared in the user profile: " + attributes);
     }
 
     private static JsonNode json(String body) {

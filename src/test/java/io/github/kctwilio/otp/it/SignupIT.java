@@ -16,7 +16,6 @@ import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import io.github.kctwilio.otp.testsupport.UserProfiles;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -176,23 +175,9 @@ class SignupIT {
         assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
     }
 
-    /** Opens the sign-in page, follows its "Register" link and submits the registration form. */
+    /** Registers through the sign-in page's "Register" link; the user profile puts the phone number on the form. */
     private Page register(String realm, String username, String phone) throws Exception {
-        Page login = browser.openLogin(realm, RealmJson.CLIENT_ID);
-        Element link = login.document().selectFirst("#kc-registration a");
-        assertThat(link).as("a Register link on " + login.body()).isNotNull();
-        Page form = browser.get(link.absUrl("href"));
-        assertThat(form.hasForm("kc-register-form")).as(form.body()).isTrue();
-        assertThat(form.document().getElementById("phoneNumber")).as("the user profile puts the phone number on the form").isNotNull();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("username", username);
-        fields.put("email", username + "@example.org");
-        fields.put("firstName", "New");
-        fields.put("lastName", "User");
-        fields.put("password", TestUsers.PASSWORD);
-        fields.put("password-confirm", TestUsers.PASSWORD);
-        fields.put("phoneNumber", phone);
-        return browser.submit(form, "kc-register-form", fields);
+        return browser.register(realm, RealmJson.CLIENT_ID, username, phone);
     }
 
     private static String newUsername() {

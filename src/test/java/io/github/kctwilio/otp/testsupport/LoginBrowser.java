@@ -103,6 +103,27 @@ public final class LoginBrowser {
         return submit(get(link.absUrl("href")), "kc-reset-password-form", Map.of("username", username));
     }
 
+    /**
+     * Opens the client's sign-in page, follows its "Register" link and submits the registration form with these
+     * values (password {@link TestUsers#PASSWORD}, email {@code <username>@example.org}).
+     */
+    public Page register(String realm, String clientId, String username, String phone) throws IOException, InterruptedException {
+        Element link = openLogin(realm, clientId).document().selectFirst("#kc-registration a");
+        if (link == null) {
+            throw new AssertionError("No \"Register\" link on the sign-in page of realm " + realm);
+        }
+        Page form = get(link.absUrl("href"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("username", username);
+        fields.put("email", username + "@example.org");
+        fields.put("firstName", "New");
+        fields.put("lastName", "User");
+        fields.put("password", TestUsers.PASSWORD);
+        fields.put("password-confirm", TestUsers.PASSWORD);
+        fields.put("phoneNumber", phone);
+        return submit(form, "kc-register-form", fields);
+    }
+
     /** Logs in with username and password on Keycloak's login form. */
     public Page signIn(Page loginPage, String username, String password) throws IOException, InterruptedException {
         return submit(loginPage, "kc-form-login", Map.of("username", username, "password", password));

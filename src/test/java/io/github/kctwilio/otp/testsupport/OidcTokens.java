@@ -26,10 +26,16 @@ public final class OidcTokens {
     private OidcTokens() {
     }
 
-    /** The claims of the ID token issued for this redirect's authorization code. */
+    /** The claims of the ID token issued to {@link RealmJson#CLIENT_ID} for this redirect's authorization code. */
     public static JsonNode idTokenClaims(String keycloakUrl, String realm, String redirectedTo) throws IOException, InterruptedException {
+        return idTokenClaims(keycloakUrl, realm, RealmJson.CLIENT_ID, redirectedTo);
+    }
+
+    /** The claims of the ID token issued to this public client for this redirect's authorization code. */
+    public static JsonNode idTokenClaims(String keycloakUrl, String realm, String clientId, String redirectedTo)
+            throws IOException, InterruptedException {
         String code = queryParameter(redirectedTo, "code");
-        String form = "grant_type=authorization_code&client_id=" + encode(RealmJson.CLIENT_ID) + "&code=" + encode(code)
+        String form = "grant_type=authorization_code&client_id=" + encode(clientId) + "&code=" + encode(code)
                 + "&redirect_uri=" + encode(LoginBrowser.REDIRECT_URI);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/" + realm
                         + "/protocol/openid-connect/token"))

@@ -23,11 +23,14 @@ public final class SignupRealm {
         ObjectNode root = RealmJson.twilioRealm(realm, Map.of());
         // Sign-in is Keycloak's built-in password-only flow: what keeps a new account out until its number is verified
         // must be the required action alone, not a second factor at login.
-        root.put("browserFlow", "browser")
-                .put("registrationAllowed", true)
-                .put("registrationFlow", REGISTRATION_FLOW);
-        root.withArray("enabledEventTypes").add("REGISTER").add("REGISTER_ERROR");
+        root.put("browserFlow", "browser");
+        return addRegistration(root, signupSettings);
+    }
 
+    /** Self-registration through the registration flow with our form action, added to a realm built here. */
+    public static ObjectNode addRegistration(ObjectNode root, Map<String, String> signupSettings) {
+        root.put("registrationAllowed", true).put("registrationFlow", REGISTRATION_FLOW);
+        root.withArray("enabledEventTypes").add("REGISTER").add("REGISTER_ERROR");
         ArrayNode top = FlowJson.flow(root, REGISTRATION_FLOW, "basic-flow", true);
         FlowJson.subflow(top, "REQUIRED", 10, REGISTRATION_FLOW + " form", "registration-page-form");
         ArrayNode form = FlowJson.flow(root, REGISTRATION_FLOW + " form", "form-flow", false);

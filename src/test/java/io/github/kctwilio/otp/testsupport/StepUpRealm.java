@@ -25,21 +25,31 @@ public final class StepUpRealm {
     public static ObjectNode create(String realm, Map<String, String> stepConfig) {
         ObjectNode root = RealmJson.twilioRealm(realm, stepConfig);
         root.put("browserFlow", FLOW_ALIAS);
-        root.putObject("attributes").put("acr.loa.map", "{\"" + LEVEL_1_ACR + "\":1,\"" + LEVEL_2_ACR + "\":2}");
+        return addLevels(root, null);
+    }
 
+    /**
+     * The two-level flow and the realm's {@code acr.loa.map}, added to a realm built here (its browser flow unchanged).
+     *
+     * @param flowId a fixed id for the top flow, so that a client of a realm file can bind it as its browser flow
+     *               ({@code authenticationFlowBindingOverrides}); null to let Keycloak choose. Ids are unique server-wide.
+     */
+    public static ObjectNode addLevels(ObjectNode root, String flowId) {
+        root.withObject("/attributes").put("acr.loa.map", "{\"" + LEVEL_1_ACR + "\":1,\"" + LEVEL_2_ACR + "\":2}");
         ArrayNode top = FlowJson.flow(root, FLOW_ALIAS, "basic-flow", true);
+        if (flowId != null) {
+            ArrayNode flows = (ArrayNode) root.get("authenticationFlows");
+            ((ObjectNode) flows.get(flows.size() - 1)).put("id", flowId);
+        }
         FlowJson.execution(top, "auth-cookie", "ALTERNATIVE", 10);
         FlowJson.subflow(top, "ALTERNATIVE", 20, FLOW_ALIAS + " levels", null);
-
         ArrayNode levels = FlowJson.flow(root, FLOW_ALIAS + " levels", "basic-flow", false);
         FlowJson.subflow(levels, "CONDITIONAL", 10, FLOW_ALIAS + " level 1", null);
         FlowJson.subflow(levels, "CONDITIONAL", 20, FLOW_ALIAS + " level 2", null);
-
         ArrayNode level1 = FlowJson.flow(root, FLOW_ALIAS + " level 1", "basic-flow", false);
         FlowJson.execution(root, level1, "conditional-level-of-authentication", "REQUIRED", 10, "loa-1",
                 Map.of("loa-condition-level", "1", "loa-max-age", LEVEL_1_MAX_AGE));
         FlowJson.execution(level1, "auth-username-password-form", "REQUIRED", 20);
-
         ArrayNode level2 = FlowJson.flow(root, FLOW_ALIAS + " level 2", "basic-flow", false);
         FlowJson.execution(root, level2, "conditional-level-of-authentication", "REQUIRED", 10, "loa-2",
                 Map.of("loa-condition-level", "2", "loa-max-age", LEVEL_2_MAX_AGE));
