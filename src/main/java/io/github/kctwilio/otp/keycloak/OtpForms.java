@@ -46,6 +46,11 @@ final class OtpForms {
     static Response codeForm(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, Instant now,
                              PageMessage message) {
         LoginFormsProvider form = context.form();
+        if (state.targetHidden()) {
+            // Keycloak's page header shows the account's username once a user is set, and nothing for an unknown
+            // name: in a reset, that alone would tell them apart. Without the flow context it shows neither.
+            form.setAuthContext(null);
+        }
         if (message != null) {
             message.applyTo(form);
         }

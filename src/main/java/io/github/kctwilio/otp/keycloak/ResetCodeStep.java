@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.Errors;
 
 /**
@@ -32,9 +31,6 @@ final class ResetCodeStep {
                       boolean locked, CodeDelivery delivery, Instant now) {
         OtpInteraction context = OtpInteraction.of(flow);
         state.hideTarget();
-        // Keycloak's pages show the account's username once a user is set, and nothing for an unknown name; shown
-        // "hidden", they show what was typed in both cases.
-        flow.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.USERNAME_HIDDEN, "true");
         if (!locked && phone != null && phone.usableAndVerified()) {
             Optional<Channel> channel = delivery.firstChannel(context, config, true);
             if (channel.isPresent()) {
