@@ -3,7 +3,6 @@ package io.github.kctwilio.otp.testsupport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,12 +80,6 @@ public final class KeycloakCluster implements AutoCloseable {
 
     public KeycloakDistribution node(int index) {
         return nodes.get(index);
-    }
-
-    /** The same URL (path and query) on another node: how a load balancer without sticky sessions moves a browser. */
-    public static String onNode(String url, KeycloakDistribution node) {
-        URI uri = URI.create(url);
-        return node.baseUrl() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     public PostgresServer postgres() {

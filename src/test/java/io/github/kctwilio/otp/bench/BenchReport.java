@@ -1,0 +1,133 @@
+package io.github.kctwilio.otp.bench;
+
+import io.github.kctwilio.otp.bench.LoadPhase.ServerUse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** The benchmark's tables, and its verdict on each target of issue 7. */
+final class BenchReport {
+
+    /** One flow measured alone. */
+    record FlowRun(FlowStats stats, ServerUse use) {
+        double cpuMillisPerLogin() {
+            return use.cpu().toNanos() / 1e6 / Math.max(1, stats.loginsInWindow());
+        }
+    }
+
+    /** Password-only logins beside Twilio logins, with Twilio answering after {@code delay}. */
+    record SlowRun(Duration delay, FlowStats password, FlowStats twilio, ServerUse use) {
+    }
+
+    private final BenchSettings settings;
+    private final List<String> summaryRows = new ArrayList<>();
+    private final List<String> targets = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    BenchReport(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    static String machine() {
+        return String.format("Machine: %d cores, %.1f GiB memory, load average %s", Runtime.getRuntime().availableProcessors(),
+                procValue("/proc/meminfo", "MemTotal:") / 1024.0 / 1024.0, loadAverage());
+    }
+
+    String flowTable(FlowRun run) {
+        String table = run.stats().table() + String.format("  server CPU %.1f ms per login; peak resident memory %d MiB%s%n",
+                run.cpuMillisPerLogin(), run.use().peakMemoryMiB(), run.use().peakSincePhaseStart() ? "" : " (since start)");
+        summaryRows.add(String.format("%-50s %9.2f %13.1f %14s %14s", run.stats().flow().title(), run.stats().loginsPerSecond(),
+                run.cpuMillisPerLogin(), run.use().peakMemoryMiB(), p95s(run.stats())));
+        return table;
+    }
+
+    void twilioRequests(long creates, long checks, long all, FlowStats twilio) {
+        double logins = Math.max(1, twilio.logins());
+        boolean exact = all == 2L * twilio.logins() && creates == twilio.logins() && checks == twilio.logins() && twilio.failures() == 0;
+        targets.add(verdict(exact, String.format("exactly 2 Twilio requests per successful login: %.3f (%.3f sends + %.3f checks) "
+                + "over %d logins, %d failed", all / logins, creates / logins, checks / logins, twilio.logins(), twilio.failures())));
+    }
+
+    void secondFactorCost(FlowRun password, FlowRun app, FlowRun twilio) {
+        double appStep = app.cpuMillisPerLogin() - password.cpuMillisPerLogin();
+        double twilioStep = twilio.cpuMillisPerLogin() - password.cpuMillisPerLogin();
+        double ratio = twilioStep / appStep;
+        targets.add(verdict(ratio <= 1.15, String.format("server CPU of the Twilio step within 15%% of the built-in OTP step's "
+                        + "(flow minus password-only, per login): %.1f ms vs %.1f ms = %.2f", twilioStep, appStep, ratio)));
+    }
+
+    String slowTable(SlowRun run) {
+        return "  password only:\n" + run.password().table() + "  password + Twilio OTP:\n" + run.twilio().table();
+    }
+
+    void slowTwilio(FlowRun passwordAlone, List<SlowRun> runs) {
+        double alone = passwordAlone.stats().loginsPerSecond();
+        boolean kept = true;
+        List<String> parts = new ArrayList<>();
+        for (SlowRun run : runs) {
+            double rate = run.password().loginsPerSecond();
+            if (!run.delay().isZero()) {
+                kept &= rate >= 0.8 * alone;
+            }
+            parts.add(String.format("Twilio +%d ms: %.2f/s (%.0f%%)", run.delay().toMillis(), rate, 100 * rate / alone));
+            summaryRows.add(String.format("%-50s %9.2f %13s %14s %14s", "  beside Twilio +" + run.delay().toMillis() + " ms: password only",
+                    rate, "-", "-", p95s(run.password())));
+            summaryRows.add(String.format("%-50s %9.2f %13s %14s %14s", "  beside Twilio +" + run.delay().toMillis() + " ms: Twilio OTP ("
+                    + run.twilio().failures() + " failed)", run.twilio().loginsPerSecond(), "-", "-", p95s(run.twilio())));
+        }
+        targets.add(verdict(kept, String.format("password-only throughput while Twilio is slow at least 80%% of alone (%.2f/s): %s",
+                alone, String.join(", ", parts))));
+    }
+
+    void hangingTwilio(HangingTwilioCheck.Outcome outcome) {
+        long limit = settings.readTimeout().toMillis() + 1000;
+        targets.add(verdict(outcome.maxMillis() <= limit && outcome.unexpected().isEmpty(), String.format(
+                "each login page answers within the read timeout + 1 s (%d ms) while Twilio hangs: %d logins at once, "
+                        + "median %d ms, max %d ms; %d of them said the verification service could not be reached",
+                limit, outcome.pageMillis().length, outcome.medianMillis(), outcome.maxMillis(), outcome.explained())));
+        outcome.unexpected().forEach(page -> notes.add("unexpected page while Twilio hung: " + page));
+    }
+
+    String summary() {
+        String header = String.format("%-50s %9s %13s %14s %14s", "flow", "logins/s", "CPU ms/login", "peak RSS MiB", "p95 ms/step");
+        return "Summary: Keycloak " + System.getProperty("keycloak.version") + ", " + settings + "\n" + machine() + "\n\n"
+                + header + "\n" + String.join("\n", summaryRows) + "\n\nTargets:\n" + String.join("\n", targets)
+                + (notes.isEmpty() ? "" : "\n\nNotes:\n" + String.join("\n", notes)) + "\n";
+    }
+
+    private static String p95s(FlowStats stats) {
+        return IntStream.range(0, stats.flow().steps().size())
+                .mapToObj(i -> String.format("%.0f", stats.percentileMillis(i, 95))).collect(Collectors.joining(" / "));
+    }
+
+    private static String verdict(boolean met, String text) {
+        return (met ? "  [met]    " : "  [MISSED] ") + text;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long procValue(String file, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.kctwilio.otp.bench;
+
+import java.time.Duration;
+
+/**
+ * What the benchmark does, from system properties ({@code mvn -Pbench package -Dbench.clients=8}). The defaults keep
+ * a run at a few minutes on two cores.
+ *
+ * @param nodes          Keycloak nodes: 1, or 2 for the cluster (steps of a login alternate between the nodes)
+ * @param clients        concurrent browsers per flow in the closed-loop phases
+ * @param warmup         load before each measurement that is not counted (the first phase gets twice this)
+ * @param measure        how long each phase is measured
+ * @param usersPerRealm  users per flow's realm; the authenticator-app flow needs many (a TOTP code is accepted once)
+ * @param twilioRate     Twilio logins started per second beside the password-only clients in the slow-Twilio phases
+ * @param readTimeout    the plugin's read timeout towards Twilio (the production default)
+ * @param hangingLogins  logins started at once while Twilio hangs
+ * @param jfr            record a Java Flight Recording of each Keycloak node (target/bench/keycloak-PID.jfr)
+ */
+record BenchSettings(int nodes, int clients, Duration warmup, Duration measure, int usersPerRealm, double twilioRate,
+                     Duration readTimeout, int hangingLogins, boolean jfr) {
+
+    static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                Integer.getInteger("bench.nodes", 1),
+                Integer.getInteger("bench.clients", 4),
+                Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 10)),
+                Duration.ofSeconds(Integer.getInteger("bench.seconds", 30)),
+                Integer.getInteger("bench.users", 300),
+                Double.parseDouble(System.getProperty("bench.twilioRate", "2")),
+                Duration.ofMillis(Integer.getInteger("bench.readTimeoutMs", 5000)),
+                Integer.getInteger("bench.hangingLogins", 8),
+                Boolean.getBoolean("bench.jfr"));
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%d node%s, %d clients per flow, %d s warm-up (first phase %d s), %d s measured per phase, "
+                        + "%d users per realm, Twilio logins at %.1f/s beside password-only ones, read timeout %d ms",
+                nodes, nodes == 1 ? "" : "s", clients, warmup.toSeconds(), 2 * warmup.toSeconds(), measure.toSeconds(),
+                usersPerRealm, twilioRate, readTimeout.toMillis());
+    }
+}
