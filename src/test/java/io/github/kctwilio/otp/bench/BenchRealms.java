@@ -37,8 +37,8 @@ final class BenchRealms {
         return users;
     }
 
-    /** Writes the three realm files into {@code dir} and returns them. */
-    static List<Path> write(Path dir, List<BenchUser> users) throws IOException {
+    /** Writes the three realm files into {@code dir} and returns them; users' passwords are hashed with the policy. */
+    static List<Path> write(Path dir, List<BenchUser> users, String passwordPolicy) throws IOException {
         ObjectNode passwordOnly = RealmJson.passwordOnlyRealm(PASSWORD_ONLY);
         ObjectNode app = RealmJson.authenticatorAppRealm(AUTHENTICATOR_APP);
         // The caps stay on, so their cost is measured, but high enough that no benchmark login is refused. Every
@@ -46,6 +46,9 @@ final class BenchRealms {
         // is off: on, it would refuse after 1000 sends, and its slot search would grow with every send.
         ObjectNode twilio = RealmJson.twilioRealm(TWILIO, Map.of("sendLimitPerNumber", "1000/1h", "sendLimitPerUser", "1000/1h",
                 "sendLimitPerIp", "0", "maxSendsPerLogin", "5"));
+        if (!passwordPolicy.isEmpty()) {
+            List.of(passwordOnly, app, twilio).forEach(realm -> realm.put("passwordPolicy", passwordPolicy));
+        }
         for (BenchUser user : users) {
             RealmJson.addUser(passwordOnly, user.username(), PASSWORD, null);
             RealmJson.addUserWithTotp(app, user.username(), PASSWORD, null, user.totpSecret());

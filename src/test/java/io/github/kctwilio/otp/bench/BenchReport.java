@@ -65,23 +65,32 @@ final class BenchReport {
         return "  password only:\n" + run.password().table() + "  password + Twilio OTP:\n" + run.twilio().table();
     }
 
+    /**
+     * The target compares password-only throughput while Twilio is slow with the run where Twilio answers at once
+     * beside the same Twilio login rate: both carry the same CPU load of Twilio logins, so what differs is the wait
+     * for Twilio alone (held worker threads, pooled connections). Alone, without any Twilio login, is shown too.
+     */
     void slowTwilio(FlowRun passwordAlone, List<SlowRun> runs) {
         double alone = passwordAlone.stats().loginsPerSecond();
+        double instant = runs.get(0).password().loginsPerSecond();
         boolean kept = true;
         List<String> parts = new ArrayList<>();
         for (SlowRun run : runs) {
             double rate = run.password().loginsPerSecond();
             if (!run.delay().isZero()) {
-                kept &= rate >= 0.8 * alone;
+                kept &= rate >= 0.8 * instant;
+                parts.add(String.format("Twilio +%d ms: %.2f/s (%.0f%%; %.0f%% of alone)", run.delay().toMillis(), rate,
+                        100 * rate / instant, 100 * rate / alone));
             }
-            parts.add(String.format("Twilio +%d ms: %.2f/s (%.0f%%)", run.delay().toMillis(), rate, 100 * rate / alone));
-            summaryRows.add(String.format("%-50s %9.2f %13s %14s %14s", "  beside Twilio +" + run.delay().toMillis() + " ms: password only",
-                    rate, "-", "-", p95s(run.password())));
+            summaryRows.add(String.format("%-50s %9.2f %13.1f %14s %14s", "  beside Twilio +" + run.delay().toMillis() + " ms: password only",
+                    rate, run.use().cpu().toNanos() / 1e6 / Math.max(1, run.password().loginsInWindow() + run.twilio().loginsInWindow()),
+                    run.use().peakMemoryMiB(), p95s(run.password())));
             summaryRows.add(String.format("%-50s %9.2f %13s %14s %14s", "  beside Twilio +" + run.delay().toMillis() + " ms: Twilio OTP ("
-                    + run.twilio().failures() + " failed)", run.twilio().loginsPerSecond(), "-", "-", p95s(run.twilio())));
+                    + run.twilio().failures() + " failed)", run.twilio().loginsPerSecond(), "", "", p95s(run.twilio())));
         }
-        targets.add(verdict(kept, String.format("password-only throughput while Twilio is slow at least 80%% of alone (%.2f/s): %s",
-                alone, String.join(", ", parts))));
+        targets.add(verdict(kept, String.format("password-only throughput while Twilio is slow at least 80%% of that with Twilio "
+                + "answering at once beside the same Twilio login rate (%.2f/s; alone, without Twilio logins: %.2f/s): %s",
+                instant, alone, String.join(", ", parts))));
     }
 
     void hangingTwilio(HangingTwilioCheck.Outcome outcome) {

@@ -37,7 +37,7 @@ final class BenchServer implements AutoCloseable {
                     .env(spi.env("account-sid"), VerifyEmulator.ACCOUNT_SID)
                     .env(spi.env("verify-service-sid"), VerifyEmulator.SERVICE_SID)
                     .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
-            BenchRealms.write(WORK.resolve("realms"), users).forEach(options::realm);
+            BenchRealms.write(WORK.resolve("realms"), users, settings.passwordPolicy()).forEach(options::realm);
             if (settings.jfr()) {
                 // One recording per node JVM (%p is its pid), written when the node stops.
                 options.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="

@@ -15,9 +15,14 @@ import java.time.Duration;
  * @param readTimeout    the plugin's read timeout towards Twilio (the production default)
  * @param hangingLogins  logins started at once while Twilio hangs
  * @param jfr            record a Java Flight Recording of each Keycloak node (target/bench/keycloak-PID.jfr)
+ * @param passwordPolicy the benchmark realms' password policy; by default a cheap hash, because the password step is
+ *                       the same in every flow and Keycloak's default (Argon2) costs far more CPU than any second
+ *                       factor, drowning the difference the benchmark is after in noise. Empty: Keycloak's default.
  */
 record BenchSettings(int nodes, int clients, Duration warmup, Duration measure, int usersPerRealm, double twilioRate,
-                     Duration readTimeout, int hangingLogins, boolean jfr) {
+                     Duration readTimeout, int hangingLogins, boolean jfr, String passwordPolicy) {
+
+    static final String CHEAP_PASSWORD_HASH = "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)";
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -29,14 +34,16 @@ record BenchSettings(int nodes, int clients, Duration warmup, Duration measure, 
                 Double.parseDouble(System.getProperty("bench.twilioRate", "2")),
                 Duration.ofMillis(Integer.getInteger("bench.readTimeoutMs", 5000)),
                 Integer.getInteger("bench.hangingLogins", 8),
-                Boolean.getBoolean("bench.jfr"));
+                Boolean.getBoolean("bench.jfr"),
+                System.getProperty("bench.passwordPolicy", CHEAP_PASSWORD_HASH));
     }
 
     @Override
     public String toString() {
         return String.format("%d node%s, %d clients per flow, %d s warm-up (first phase %d s), %d s measured per phase, "
-                        + "%d users per realm, Twilio logins at %.1f/s beside password-only ones, read timeout %d ms",
+                        + "%d users per realm, Twilio logins at %.1f/s beside password-only ones, read timeout %d ms, "
+                        + "password policy %s",
                 nodes, nodes == 1 ? "" : "s", clients, warmup.toSeconds(), 2 * warmup.toSeconds(), measure.toSeconds(),
-                usersPerRealm, twilioRate, readTimeout.toMillis());
+                usersPerRealm, twilioRate, readTimeout.toMillis(), passwordPolicy.isEmpty() ? "Keycloak's default" : "'" + passwordPolicy + "'");
     }
 }
