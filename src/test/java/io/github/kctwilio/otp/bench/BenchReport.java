@@ -35,7 +35,7 @@ final class BenchReport {
 
     static String machine() {
         return String.format("Machine: %d cores, %.1f GiB memory, load average %s", Runtime.getRuntime().availableProcessors(),
-                procValue("/proc/meminfo", "MemTotal:") / 1024.0 / 1024.0, loadAverage());
+                ServerMeter.kib(Path.of("/proc/meminfo"), "MemTotal:") / 1024.0 / 1024.0, loadAverage());
     }
 
     String flowTable(FlowRun run) {
@@ -125,18 +125,5 @@ final class BenchReport {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static long procValue(String file, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of(file))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 }

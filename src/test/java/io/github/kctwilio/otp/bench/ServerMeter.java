@@ -48,14 +48,15 @@ final class ServerMeter {
     long peakMemoryMiB() {
         long kib = 0;
         for (ProcessHandle server : servers) {
-            kib += statusKib(server, "VmHWM:");
+            kib += kib(Path.of("/proc", String.valueOf(server.pid()), "status"), "VmHWM:");
         }
         return kib / 1024;
     }
 
-    private static long statusKib(ProcessHandle process, String field) {
+    /** A "Name:   1234 kB" field of a /proc file such as status or meminfo, in KiB; 0 when absent. */
+    static long kib(Path procFile, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            for (String line : Files.readAllLines(procFile)) {
                 if (line.startsWith(field)) {
                     return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
                 }
