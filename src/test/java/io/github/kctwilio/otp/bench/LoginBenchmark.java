@@ -49,19 +49,29 @@ public final class LoginBenchmark {
         LoginFlow app = new AuthenticatorAppFlow();
         LoginFlow twilioOtp = new TwilioOtpFlow(twilio);
 
-        BenchReport.FlowRun passwordRun = alone(password, settings.warmup().multipliedBy(2));
-        BenchReport.FlowRun appRun = alone(app, settings.warmup());
-        twilio.reset();
-        BenchReport.FlowRun twilioRun = alone(twilioOtp, settings.warmup());
-        report.twilioRequests(twilio.count(RequestKind.CREATE_VERIFICATION), twilio.count(RequestKind.CHECK),
-                twilio.requests().size(), twilioRun.stats());
-        report.secondFactorCost(passwordRun, appRun, twilioRun);
+        progress("warm-up: the three flows at once for " + settings.warmup().toSeconds() + " s, not measured");
+        LoadPhase warmup = new LoadPhase(server.nodeUrls(), users, server.meter());
+        List.of(password, app, twilioOtp).forEach(flow -> warmup.closedLoop(flow, settings.clients()));
+        warmup.run(settings.warmup(), Duration.ZERO);
 
+        List<BenchReport.FlowRun> passwordRuns = new ArrayList<>();
+        List<BenchReport.FlowRun> appRuns = new ArrayList<>();
+        List<BenchReport.FlowRun> twilioRuns = new ArrayList<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            passwordRuns.add(alone(password, round));
+            appRuns.add(alone(app, round));
+            twilio.reset();
+            twilioRuns.add(alone(twilioOtp, round));
+            BenchReport.FlowRun last = twilioRuns.get(twilioRuns.size() - 1);
+            report.twilioRequests(round, twilio.count(RequestKind.CREATE_VERIFICATION), twilio.count(RequestKind.CHECK),
+                    twilio.requests().size(), last.stats());
+        }
+        report.secondFactorCost(passwordRuns, appRuns, twilioRuns);
         List<BenchReport.SlowRun> slowRuns = new ArrayList<>();
         for (Duration delay : TWILIO_DELAYS) {
             slowRuns.add(besidePasswordLogins(password, twilioOtp, delay));
         }
-        report.slowTwilio(passwordRun, slowRuns);
+        report.slowTwilio(passwordRuns, slowRuns);
 
         progress("Twilio hanging: " + settings.hangingLogins() + " logins post their password at once");
         report.hangingTwilio(HangingTwilioCheck.run(twilio, server.nodeUrls(), users, settings.hangingLogins()));
@@ -71,12 +81,12 @@ public final class LoginBenchmark {
     }
 
     /** One flow alone on the server, closed loop. */
-    private BenchReport.FlowRun alone(LoginFlow flow, Duration warmup) throws InterruptedException {
-        progress(flow.title() + ": " + settings.clients() + " clients");
+    private BenchReport.FlowRun alone(LoginFlow flow, int round) throws InterruptedException {
+        progress(flow.title() + ": " + settings.clients() + " clients, round " + round);
         LoadPhase phase = new LoadPhase(server.nodeUrls(), users, server.meter());
         FlowStats stats = phase.closedLoop(flow, settings.clients());
-        ServerUse use = phase.run(warmup, settings.measure());
-        BenchReport.FlowRun run = new BenchReport.FlowRun(stats, use);
+        ServerUse use = phase.run(settings.settle(), settings.measure());
+        BenchReport.FlowRun run = new BenchReport.FlowRun(stats, use, round);
         System.out.print(report.flowTable(run));
         return run;
     }
@@ -91,7 +101,7 @@ public final class LoginBenchmark {
         LoadPhase phase = new LoadPhase(server.nodeUrls(), users, server.meter());
         FlowStats passwordStats = phase.closedLoop(password, settings.clients());
         FlowStats twilioStats = phase.paced(twilioOtp, settings.twilioRate());
-        ServerUse use = phase.run(settings.warmup(), settings.measure());
+        ServerUse use = phase.run(settings.settle(), settings.measure());
         twilio.reset();
         BenchReport.SlowRun run = new BenchReport.SlowRun(delay, passwordStats, twilioStats, use);
         System.out.print(report.slowTable(run));
