@@ -134,7 +134,7 @@ final class BenchReport {
         return (met ? "  [met]    " : "  [MISSED] ") + text;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];

@@ -39,9 +39,12 @@ final class BenchServer implements AutoCloseable {
                     .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
             BenchRealms.write(WORK.resolve("realms"), users, settings.passwordPolicy()).forEach(options::realm);
             if (settings.jfr()) {
-                // One recording per node JVM (%p is its pid), written when the node stops.
+                // Written when the node stops. Java 17 has no %p in the file name, so one node only.
+                if (settings.nodes() != 1) {
+                    throw new IllegalArgumentException("-Dbench.jfr=true records one node: use it with -Dbench.nodes=1");
+                }
                 options.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                        + WORK.toAbsolutePath().resolve("keycloak-%p.jfr"));
+                        + WORK.toAbsolutePath().resolve("keycloak.jfr"));
             }
             KeycloakCluster keycloak = KeycloakCluster.start(options);
             new AdminApi(keycloak.node(0).baseUrl()).declarePhoneAttributes(BenchRealms.TWILIO, "phoneNumber", "phoneNumberVerified");

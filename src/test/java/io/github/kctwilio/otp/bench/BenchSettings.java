@@ -12,12 +12,13 @@ import java.time.Duration;
  *                       flow's code (measured cold, a password login cost twice the CPU it costs warm)
  * @param settle         load before each phase's measured window that is not counted
  * @param measure        how long each phase is measured
- * @param rounds         how many times the three flows are measured alone, in turn (shows the noise)
+ * @param rounds         how many times the three flows are measured alone, in turn, the order reversed every other
+ *                       round (an even number cancels a steady drift such as the JIT's; the rounds show the noise)
  * @param usersPerRealm  users per flow's realm; the authenticator-app flow needs many (a TOTP code is accepted once)
  * @param twilioRate     Twilio logins started per second beside the password-only clients in the slow-Twilio phases
  * @param readTimeout    the plugin's read timeout towards Twilio (the production default)
  * @param hangingLogins  logins started at once while Twilio hangs
- * @param jfr            record a Java Flight Recording of each Keycloak node (target/bench/keycloak-PID.jfr)
+ * @param jfr            record a Java Flight Recording of the Keycloak node (target/bench/keycloak.jfr; one node only)
  * @param passwordPolicy the benchmark realms' password policy; by default a cheap hash, because the password step is
  *                       the same in every flow and Keycloak's default (Argon2) costs far more CPU than any second
  *                       factor, drowning the difference the benchmark is after in noise. Empty: Keycloak's default.
@@ -33,9 +34,9 @@ record BenchSettings(int nodes, int clients, Duration warmup, Duration settle, D
                 Integer.getInteger("bench.nodes", 1),
                 Integer.getInteger("bench.clients", 4),
                 Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 60)),
-                Duration.ofSeconds(Integer.getInteger("bench.settleSeconds", 5)),
-                Duration.ofSeconds(Integer.getInteger("bench.seconds", 30)),
-                Integer.getInteger("bench.rounds", 2),
+                Duration.ofSeconds(Integer.getInteger("bench.settleSeconds", 3)),
+                Duration.ofSeconds(Integer.getInteger("bench.seconds", 15)),
+                Integer.getInteger("bench.rounds", 4),
                 Integer.getInteger("bench.users", 300),
                 Double.parseDouble(System.getProperty("bench.twilioRate", "2")),
                 Duration.ofMillis(Integer.getInteger("bench.readTimeoutMs", 5000)),
