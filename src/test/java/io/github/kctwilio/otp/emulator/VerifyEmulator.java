@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * <p>Emulated: random 6-digit code per verification, same code and SID on resend, 10-minute expiry on a
  * movable clock, 5 sends (60203) and 5 checks (60202) per verification, approve/cancel/expiry making a
  * verification gone (20404), parameter validation (60200, 60221), auth (20003). Test hooks: read the code
- * sent to an address, recorded requests, and a FIFO of injected faults (error, raw body, delay, hang).
+ * sent to an address, recorded requests, a FIFO of injected faults (error, raw body, delay, hang), and a delay
+ * or hang for every request.
  *
  * <p>Not emulated: Fraud Guard, Geo Permissions, rate limits, SNA, PSD2 (amount and payee are always null),
  * API-key authentication. Inject those answers with {@link #failNext(int, int)}.
@@ -153,6 +154,22 @@ public final class VerifyEmulator implements AutoCloseable {
     /** The next Verify request is never answered; its connection is dropped on {@link #reset} or {@link #close}. */
     public void hangNext() {
         faults.add(new FaultQueue.Hang());
+    }
+
+    /**
+     * Every Verify request from now on is processed normally, but only after this delay (a slow Twilio, for the
+     * benchmark); {@link Duration#ZERO} answers at once again. Queued faults still come first. Until {@link #reset}.
+     */
+    public void delayEvery(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay: " + delay);
+        }
+        faults.setStanding(delay.isZero() ? null : new FaultQueue.Delay(delay));
+    }
+
+    /** Every Verify request from now on is never answered, until {@link #reset} or {@link #close} drops them all. */
+    public void hangEvery() {
+        faults.setStanding(new FaultQueue.Hang());
     }
 
     /** Moves the emulator's clock forward (codes expire {@code 10 min} after their verification started). */

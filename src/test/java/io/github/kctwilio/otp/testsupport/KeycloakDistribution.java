@@ -54,6 +54,7 @@ public final class KeycloakDistribution implements AutoCloseable {
         private Path logFile = Path.of("target", "keycloak.log");
         private int httpPort;
         private boolean inheritOutput;
+        private boolean prebuilt;
 
         public Options home(Path value) { this.home = value; return this; }
         public Options pluginJar(Path value) { this.pluginJar = value; return this; }
@@ -67,6 +68,12 @@ public final class KeycloakDistribution implements AutoCloseable {
         public Options httpPort(int value) { this.httpPort = value; return this; }
         /** Also copy the server's output to this process's standard output (the demo). */
         public Options inheritOutput(boolean value) { this.inheritOutput = value; return this; }
+        /**
+         * The home was prepared with {@code kc.sh build} (plugin jar included, database and cache chosen there): start
+         * it in production mode with {@code start --optimized}, leaving providers/ and themes/ as they are. The
+         * database options come with {@link #option}.
+         */
+        public Options prebuilt(boolean value) { this.prebuilt = value; return this; }
     }
 
     public static KeycloakDistribution start(Options options) throws IOException, InterruptedException {
@@ -75,15 +82,24 @@ public final class KeycloakDistribution implements AutoCloseable {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home + ": run 'mvn package' first");
         }
-        prepareProviders(home, pluginJar);
+        if (!options.prebuilt) {
+            prepareProviders(home, pluginJar);
+            prepareThemes(home, options.themes);
+        }
         prepareImports(home, options.realmFiles);
-        prepareThemes(home, options.themes);
 
         int httpPort = options.httpPort == 0 ? freePort() : options.httpPort;
         int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--health-enabled=true", "--db=dev-mem", "--import-realm"));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+        if (options.prebuilt) {
+            command.addAll(List.of("start", "--optimized"));
+            if (!options.realmFiles.isEmpty()) {
+                command.add("--import-realm");
+            }
+        } else {
+            command.addAll(List.of("start-dev", "--health-enabled=true", "--db=dev-mem", "--import-realm"));
+        }
+        command.addAll(List.of("--http-port=" + httpPort, "--http-management-port=" + managementPort));
         command.addAll(options.serverOptions);
 
         Files.createDirectories(options.logFile.toAbsolutePath().getParent());
@@ -140,6 +156,12 @@ public final class KeycloakDistribution implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The server's JVM (kc.sh runs it as a child), for its CPU time and memory; the script itself when it has none. */
+    public ProcessHandle serverProcess() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
     }
 
     /** Blocks until the process ends, for the demo. */

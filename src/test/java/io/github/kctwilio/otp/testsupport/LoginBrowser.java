@@ -27,14 +27,37 @@ public final class LoginBrowser {
 
     private final HttpClient http;
     private final String keycloakUrl;
+    private final PlainHttpCookieJar cookies;
 
     public LoginBrowser(String keycloakUrl) {
+        this(keycloakUrl, new PlainHttpCookieJar());
+    }
+
+    private LoginBrowser(String keycloakUrl, PlainHttpCookieJar cookies) {
         this.keycloakUrl = keycloakUrl;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new PlainHttpCookieJar())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /**
+     * This browser's cookies, at another Keycloak node ({@code http://host:port}): a browser behind a load balancer
+     * without sticky sessions. The cookie jar ignores ports, as browsers do, so both see the same cookies.
+     */
+    public LoginBrowser atNode(String otherKeycloakUrl) {
+        return new LoginBrowser(otherKeycloakUrl, cookies);
+    }
+
+    /** Forgets every cookie (the session too), so that the next login starts from scratch: a new browser, cheaply. */
+    public void forgetCookies() {
+        cookies.clear();
+    }
+
+    public String keycloakUrl() {
+        return keycloakUrl;
     }
 
     /** Opens the login page of an OIDC client, as an application redirecting the user would. */
@@ -84,14 +107,34 @@ public final class LoginBrowser {
 
     /** Submits the form with this id, with its hidden fields plus the given ones, as a browser would. */
     public Page submit(Page page, String formId, Map<String, String> fields) throws IOException, InterruptedException {
+        Element form = form(page, formId);
+        return post(form.absUrl("action"), formValues(form, fields));
+    }
+
+    /**
+     * As {@link #submit}, but to this browser's node, whichever node rendered the form: the action's path and query
+     * on {@link #keycloakUrl()}, as a load balancer without sticky sessions would route the post.
+     */
+    public Page submitHere(Page page, String formId, Map<String, String> fields) throws IOException, InterruptedException {
+        Element form = form(page, formId);
+        URI action = URI.create(form.absUrl("action"));
+        return post(keycloakUrl + action.getRawPath() + (action.getRawQuery() == null ? "" : "?" + action.getRawQuery()),
+                formValues(form, fields));
+    }
+
+    private static Element form(Page page, String formId) {
         Element form = page.document().getElementById(formId);
         if (form == null) {
             throw new AssertionError("No form #" + formId + " on the page:\n" + page.body());
         }
+        return form;
+    }
+
+    private static Map<String, String> formValues(Element form, Map<String, String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         form.select("input[type=hidden]").forEach(input -> values.put(input.attr("name"), input.attr("value")));
         values.putAll(fields);
-        return post(form.absUrl("action"), values);
+        return values;
     }
 
     /** "Forgot password?" on the client's login page, then the username: the page the reset flow shows next. */

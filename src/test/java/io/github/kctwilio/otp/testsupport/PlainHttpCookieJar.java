@@ -36,6 +36,10 @@ final class PlainHttpCookieJar extends CookieHandler {
         });
     }
 
+    void clear() {
+        cookies.clear();
+    }
+
     private void store(HttpCookie cookie) {
         String key = cookie.getName() + "|" + cookie.getPath();
         if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {

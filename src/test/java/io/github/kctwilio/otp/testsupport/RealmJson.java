@@ -57,6 +57,36 @@ public final class RealmJson {
         return root;
     }
 
+    /** A realm whose browser flow is username and password only: the yardstick of what a second factor adds. */
+    public static ObjectNode passwordOnlyRealm(String realm) {
+        ObjectNode root = baseRealm(realm, Map.of());
+        execution(flow(root, FLOW_ALIAS + " forms", false), "auth-username-password-form", "REQUIRED", 10);
+        return root;
+    }
+
+    /** A realm whose browser flow is username and password, then Keycloak's own authenticator-app OTP form (required). */
+    public static ObjectNode authenticatorAppRealm(String realm) {
+        ObjectNode root = baseRealm(realm, Map.of());
+        ArrayNode formExecutions = flow(root, FLOW_ALIAS + " forms", false);
+        execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
+        execution(formExecutions, "auth-otp-form", "REQUIRED", 20);
+        return root;
+    }
+
+    /** Adds a user to the import, with a password and a phone number (null for none); returns its credentials. */
+    public static ArrayNode addUser(ObjectNode realm, String username, String password, String phone) {
+        ArrayNode users = realm.has("users") ? (ArrayNode) realm.get("users") : realm.putArray("users");
+        ObjectNode user = users.addObject().put("username", username).put("enabled", true)
+                .put("email", username + "@example.org").put("emailVerified", true)
+                .put("firstName", username).put("lastName", "Test");
+        if (phone != null) {
+            user.putObject("attributes").putArray("phoneNumber").add(phone);
+        }
+        ArrayNode credentials = user.putArray("credentials");
+        credentials.addObject().put("type", "password").put("value", password);
+        return credentials;
+    }
+
     /**
      * A realm where the code is asked only of users who have a number: the Twilio OTP step sits in a CONDITIONAL
      * sub-flow behind "Condition - user configured", as Keycloak's own "Browser - Conditional OTP" does.
@@ -90,14 +120,7 @@ public final class RealmJson {
      * @param totpSecret the raw TOTP secret (HmacSHA1, 6 digits, 30 s), as Keycloak stores it
      */
     public static void addUserWithTotp(ObjectNode realm, String username, String password, String phone, String totpSecret) {
-        ArrayNode users = realm.has("users") ? (ArrayNode) realm.get("users") : realm.putArray("users");
-        ObjectNode user = users.addObject().put("username", username).put("enabled", true)
-                .put("email", username + "@example.org").put("emailVerified", true)
-                .put("firstName", username).put("lastName", "Test");
-        user.putObject("attributes").putArray("phoneNumber").add(phone);
-        ArrayNode credentials = user.putArray("credentials");
-        credentials.addObject().put("type", "password").put("value", password);
-        credentials.addObject().put("type", "otp").put("userLabel", "Authenticator app")
+        addUser(realm, username, password, phone).addObject().put("type", "otp").put("userLabel", "Authenticator app")
                 .put("secretData", "{\"value\":\"" + totpSecret + "\"}")
                 .put("credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
     }

@@ -1,0 +1,79 @@
+package io.github.kctwilio.otp.bench;
+
+import io.github.kctwilio.otp.bench.BenchRealms.BenchUser;
+import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import io.github.kctwilio.otp.testsupport.AdminApi;
+import io.github.kctwilio.otp.testsupport.KeycloakCluster;
+import io.github.kctwilio.otp.testsupport.KeycloakDistribution;
+import io.github.kctwilio.otp.testsupport.SpiOptionNames;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the benchmark runs against: the Verify emulator and Keycloak in production mode (PostgreSQL, optimized
+ * start) with the plugin and the three benchmark realms, on one node or as a cluster.
+ */
+final class BenchServer implements AutoCloseable {
+
+    static final Path WORK = Path.of("target", "bench");
+
+    private final VerifyEmulator twilio;
+    private final KeycloakCluster keycloak;
+
+    private BenchServer(VerifyEmulator twilio, KeycloakCluster keycloak) {
+        this.twilio = twilio;
+        this.keycloak = keycloak;
+    }
+
+    static BenchServer start(BenchSettings settings, List<BenchUser> users) throws Exception {
+        VerifyEmulator twilio = VerifyEmulator.start();
+        try {
+            SpiOptionNames spi = SpiOptionNames.forKeycloakUnderTest();
+            KeycloakCluster.Options options = new KeycloakCluster.Options()
+                    .workDir(WORK)
+                    .nodes(settings.nodes())
+                    .option(spi.option("api-base-url", twilio.baseUrl()))
+                    .option(spi.option("read-timeout-ms", String.valueOf(settings.readTimeout().toMillis())))
+                    .env(spi.env("account-sid"), VerifyEmulator.ACCOUNT_SID)
+                    .env(spi.env("verify-service-sid"), VerifyEmulator.SERVICE_SID)
+                    .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
+            BenchRealms.write(WORK.resolve("realms"), users, settings.passwordPolicy()).forEach(options::realm);
+            if (settings.jfr()) {
+                // Written when the node stops. Java 17 has no %p in the file name, so one node only.
+                if (settings.nodes() != 1) {
+                    throw new IllegalArgumentException("-Dbench.jfr=true records one node: use it with -Dbench.nodes=1");
+                }
+                options.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                        + WORK.toAbsolutePath().resolve("keycloak.jfr"));
+            }
+            KeycloakCluster keycloak = KeycloakCluster.start(options);
+            new AdminApi(keycloak.node(0).baseUrl()).declarePhoneAttributes(BenchRealms.TWILIO, "phoneNumber", "phoneNumberVerified");
+            return new BenchServer(twilio, keycloak);
+        } catch (Exception | Error e) {
+            twilio.close();
+            throw e;
+        }
+    }
+
+    VerifyEmulator twilio() {
+        return twilio;
+    }
+
+    List<String> nodeUrls() {
+        return keycloak.nodes().stream().map(KeycloakDistribution::baseUrl).toList();
+    }
+
+    ServerMeter meter() {
+        return new ServerMeter(keycloak.nodes().stream().map(KeycloakDistribution::serverProcess).toList());
+    }
+
+    String startupTimes() {
+        return String.join(", ", keycloak.nodes().stream().map(n -> String.format("%.0f s", n.startupTime().toMillis() / 1000.0)).toList());
+    }
+
+    @Override
+    public void close() {
+        keycloak.close();
+        twilio.close();
+    }
+}
