@@ -2,6 +2,7 @@ package io.github.kctwilio.otp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kctwilio.otp.phone.VerifiedNumberMark;
 import io.github.kctwilio.otp.testsupport.RealmJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,7 +57,9 @@ final class BenchRealms {
             // Verified at an earlier login: the steady state, where a login writes nothing to the user.
             RealmJson.addUser(twilio, user.username(), PASSWORD, user.phone());
             JsonNode imported = twilio.get("users").get(twilio.get("users").size() - 1);
-            ((ObjectNode) imported.get("attributes")).putArray("phoneNumberVerified").add("true");
+            ObjectNode attributes = (ObjectNode) imported.get("attributes");
+            attributes.putArray("phoneNumberVerified").add("true");
+            attributes.putArray(VerifiedNumberMark.ATTRIBUTE).add(VerifiedNumberMark.of(user.phone()));
         }
         return List.of(RealmJson.write(passwordOnly, dir), RealmJson.write(app, dir), RealmJson.write(twilio, dir));
     }

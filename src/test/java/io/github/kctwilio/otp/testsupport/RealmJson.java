@@ -60,16 +60,16 @@ public final class RealmJson {
     /** A realm whose browser flow is username and password only: the yardstick of what a second factor adds. */
     public static ObjectNode passwordOnlyRealm(String realm) {
         ObjectNode root = baseRealm(realm, Map.of());
-        execution(flow(root, FLOW_ALIAS + " forms", false), "auth-username-password-form", "REQUIRED", 10);
+        FlowJson.execution(FlowJson.flow(root, FLOW_ALIAS + " forms", "basic-flow", false), "auth-username-password-form", "REQUIRED", 10);
         return root;
     }
 
     /** A realm whose browser flow is username and password, then Keycloak's own authenticator-app OTP form (required). */
     public static ObjectNode authenticatorAppRealm(String realm) {
         ObjectNode root = baseRealm(realm, Map.of());
-        ArrayNode formExecutions = flow(root, FLOW_ALIAS + " forms", false);
-        execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
-        execution(formExecutions, "auth-otp-form", "REQUIRED", 20);
+        ArrayNode formExecutions = FlowJson.flow(root, FLOW_ALIAS + " forms", "basic-flow", false);
+        FlowJson.execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
+        FlowJson.execution(formExecutions, "auth-otp-form", "REQUIRED", 20);
         return root;
     }
 
