@@ -50,6 +50,7 @@ class MetricsIT {
 
         Page codeForm = signIn(browser, phone);
         Page wrong = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", otherCodeThan(code(phone))));
+        TestUsers.typingPause();
         Page done = browser.submit(wrong, "kc-twilio-otp-code-form", Map.of("code", code(phone)));
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
 

@@ -43,6 +43,7 @@ class ThemesAndAlternativesIT {
         assertThat(codeForm.document().getElementById("code").attr("autocomplete")).isEqualTo("one-time-code");
         Page wrong = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", "000000".equals(code(phone)) ? "111111" : "000000"));
         assertThat(wrong.fieldError("code")).contains("not correct");
+        TestUsers.typingPause();
         Page done = browser.submit(wrong, "kc-twilio-otp-code-form", Map.of("code", code(phone)));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
     }

@@ -82,6 +82,7 @@ class TwilioOtpLoginIT {
         assertThat(wrong.document().getElementById("code").attr("aria-invalid")).isEqualTo("true");
         assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(user)).path("numFailures").asInt()).isEqualTo(1);
 
+        TestUsers.typingPause();
         Page done = enterCode(wrong, codeFor(phone));
         assertThat(done.loggedIn()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
