@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real-Keycloak integration suite (every *IT but the two-node ClusterIT, including the class-path overlap
-# check) against each
-# supported Keycloak distribution and prints a table: version, result, tests, Keycloak start time, wall time.
+# check) against each supported Keycloak distribution and prints a table: version, result, tests, Keycloak start
+# time, wall time.
 #
 #   scripts/version-matrix.sh                 # every version in VERSIONS below
 #   scripts/version-matrix.sh 26.4.7 26.7.3   # just these
