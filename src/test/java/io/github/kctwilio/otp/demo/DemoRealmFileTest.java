@@ -58,7 +58,7 @@ class DemoRealmFileTest {
     }
 
     @Test
-    void theUserProfileDeclaresBothPhoneAttributesViewableByUsersEditableByAdminsOnly() throws IOException {
+    void theUserProfileLetsUsersEnterTheirNumberAtSignupButOnlyAdminsSetItVerified() throws IOException {
         JsonNode providers = demo.path("components").path("org.keycloak.userprofile.UserProfileProvider");
         assertThat(providers.size()).isEqualTo(1);
         JsonNode profile = JSON.readTree(providers.get(0).path("config").path("kc.user.profile.config").get(0).asText());
@@ -68,6 +68,12 @@ class DemoRealmFileTest {
             declared.add(attribute.path("name").asText());
             if (attribute.path("name").asText().startsWith("phoneNumber")) {
                 assertThat(attribute.path("permissions").path("view").toString()).isEqualTo("[\"admin\",\"user\"]");
+            }
+            if (attribute.path("name").asText().equals("phoneNumber")) {
+                // Signup: only an attribute the user may edit is a field of the registration form.
+                assertThat(attribute.path("permissions").path("edit").toString()).isEqualTo("[\"admin\",\"user\"]");
+            }
+            if (attribute.path("name").asText().equals("phoneNumberVerified")) {
                 assertThat(attribute.path("permissions").path("edit").toString()).isEqualTo("[\"admin\"]");
             }
         }
