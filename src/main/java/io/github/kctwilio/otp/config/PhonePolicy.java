@@ -51,7 +51,7 @@ public record PhonePolicy(String phoneAttribute, String verifiedAttribute, Exist
         return new PhonePolicy(
                 attribute(PhoneSettings.PHONE_ATTRIBUTE, own.get(PhoneSettings.PHONE_ATTRIBUTE), DEFAULT_PHONE_ATTRIBUTE),
                 attribute(PhoneSettings.VERIFIED_ATTRIBUTE, own.get(PhoneSettings.VERIFIED_ATTRIBUTE), DEFAULT_VERIFIED_ATTRIBUTE),
-                Choices.parse(PhoneSettings.EXISTING_NUMBERS, own.get(PhoneSettings.EXISTING_NUMBERS), ExistingNumbers.class,
+                SettingValues.choice(PhoneSettings.EXISTING_NUMBERS, own.get(PhoneSettings.EXISTING_NUMBERS), ExistingNumbers.class,
                         ExistingNumbers.TRUST),
                 countries(own.get(PhoneSettings.ALLOWED_COUNTRIES)));
     }

@@ -2,8 +2,6 @@ package io.github.kctwilio.otp.config;
 
 import static io.github.kctwilio.otp.config.ServerSettings.isBlank;
 
-import io.github.kctwilio.otp.phone.PhoneNumbers;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,27 +26,8 @@ public record SignupSettings(boolean phoneRequired, String defaultRegion) {
         Map<String, String> actions = action == null ? Map.of() : action;
         String region = isBlank(mine.get(ExecutionSettings.DEFAULT_REGION)) ? actions.get(ExecutionSettings.DEFAULT_REGION)
                 : mine.get(ExecutionSettings.DEFAULT_REGION);
-        return new SignupSettings(required(mine.get(PHONE_REQUIRED)), region(region));
-    }
-
-    private static boolean required(String value) throws ConfigException {
-        if (isBlank(value)) {
-            return true; // the safe default: every new account has a number it proved
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new ConfigException(PHONE_REQUIRED, "must be true or false");
-        };
-    }
-
-    private static String region(String value) throws ConfigException {
-        if (isBlank(value)) {
-            return null;
-        }
-        if (!PhoneNumbers.isSupportedRegion(value)) {
-            throw new ConfigException(ExecutionSettings.DEFAULT_REGION, "must be a two-letter region code such as US or DE");
-        }
-        return value.trim().toUpperCase(Locale.ROOT);
+        // Required by default, the safe choice: every new account has a number it proved.
+        return new SignupSettings(SettingValues.flag(PHONE_REQUIRED, mine.get(PHONE_REQUIRED), true),
+                SettingValues.region(ExecutionSettings.DEFAULT_REGION, region));
     }
 }

@@ -5,13 +5,11 @@ import static io.github.kctwilio.otp.config.ServerSettings.isBlank;
 
 import io.github.kctwilio.otp.limits.RateLimit;
 import io.github.kctwilio.otp.limits.SendLimits;
-import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.VerifyCredentials;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
@@ -80,9 +78,9 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
                 new VerifyCredentials(accountSid, authToken.trim(), serviceSid),
                 defaultChannel,
                 channels(own.get(ExecutionSettings.CHANNELS), defaultChannel),
-                region(own.get(ExecutionSettings.DEFAULT_REGION)),
-                flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true),
-                Choices.parse(ExecutionSettings.RESET_WITHOUT_PHONE, own.get(ExecutionSettings.RESET_WITHOUT_PHONE),
+                SettingValues.region(ExecutionSettings.DEFAULT_REGION, own.get(ExecutionSettings.DEFAULT_REGION)),
+                SettingValues.flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true),
+                SettingValues.choice(ExecutionSettings.RESET_WITHOUT_PHONE, own.get(ExecutionSettings.RESET_WITHOUT_PHONE),
                         ResetWithoutPhone.class, ResetWithoutPhone.REFUSE),
                 seconds(ExecutionSettings.RESEND_COOLDOWN_SECONDS, own.get(ExecutionSettings.RESEND_COOLDOWN_SECONDS),
                         DEFAULT_RESEND_COOLDOWN_SECONDS, MAX_RESEND_COOLDOWN_SECONDS),
@@ -130,15 +128,6 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
         return List.copyOf(channels);
     }
 
-    private static String region(String value) throws ConfigException {
-        if (isBlank(value)) {
-            return null;
-        }
-        if (!PhoneNumbers.isSupportedRegion(value)) {
-            throw new ConfigException(ExecutionSettings.DEFAULT_REGION, "must be a two-letter region code such as US or DE");
-        }
-        return value.trim().toUpperCase(Locale.ROOT);
-    }
 
     private static SendLimits sendLimits(Map<String, String> own) throws ConfigException {
         return new SendLimits(
@@ -174,16 +163,5 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
             // reported below
         }
         throw new ConfigException(setting, "must be " + what + " from 0 to " + max);
-    }
-
-    private static boolean flag(String setting, String value, boolean defaultValue) throws ConfigException {
-        if (isBlank(value)) {
-            return defaultValue;
-        }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true": return true;
-            case "false": return false;
-            default: throw new ConfigException(setting, "must be true or false");
-        }
     }
 }
