@@ -183,7 +183,8 @@ public final class StepProbe {
         for (Element script : document.select("script")) {
             assertThat(script.data()).as("injected script in %s", what).doesNotContain("alert(");
         }
-        assertThat(document.select("img[src=x], svg[onload], iframe, form[action*=evil]")).as("injected element in %s", what).isEmpty();
+        // The injected form's host, not "evil": Keycloak's own action URLs carry random base64 that spells it now and then.
+        assertThat(document.select("img[src=x], svg[onload], iframe, form[action*=evil.example]")).as("injected element in %s", what).isEmpty();
     }
 
     public static String abbreviate(String input) {
