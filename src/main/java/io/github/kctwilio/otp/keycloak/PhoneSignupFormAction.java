@@ -8,6 +8,7 @@ import io.github.kctwilio.otp.phone.SignupNumber;
 import io.github.kctwilio.otp.phone.VerifiedNumberMark;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticationFlowException;
@@ -18,7 +19,6 @@ import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
@@ -51,8 +51,7 @@ final class PhoneSignupFormAction implements FormAction {
         try {
             rules = rules(context);
         } catch (ConfigException e) {
-            LOG.errorf("%s (realm %s, registration form action %s)", e.getMessage(), context.getRealm().getName(),
-                    PhoneSignupFormActionFactory.PROVIDER_ID);
+            logBadSetting(context, e);
             refuse(context, formData, null, OtpMessages.NOT_CONFIGURED, Errors.INVALID_CONFIG);
             return;
         }
@@ -91,8 +90,7 @@ final class PhoneSignupFormAction implements FormAction {
             rules = rules(context);
         } catch (ConfigException e) {
             // validate() passed a moment ago; an admin changed the config in between. No account without a verified number.
-            LOG.errorf("%s (realm %s, registration form action %s)", e.getMessage(), context.getRealm().getName(),
-                    PhoneSignupFormActionFactory.PROVIDER_ID);
+            logBadSetting(context, e);
             throw new AuthenticationFlowException(AuthenticationFlowError.INTERNAL_ERROR);
         }
         PhonePolicy policy = rules.policy();
@@ -115,12 +113,15 @@ final class PhoneSignupFormAction implements FormAction {
 
     /** The realm's phone rules and this action's settings (default region from the required action when unset here). */
     private static Rules rules(FormContext context) throws ConfigException {
-        RealmModel realm = context.getRealm();
-        RequiredActionConfigModel action = realm.getRequiredActionConfigByAlias(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+        Map<String, String> action = UserPhone.actionConfig(context.getRealm());
         SignupSettings settings = SignupSettings.resolve(
-                context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig(),
-                action == null ? null : action.getConfig());
-        return new Rules(UserPhone.policy(realm), settings);
+                context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig(), action);
+        return new Rules(PhonePolicy.resolve(action), settings);
+    }
+
+    private static void logBadSetting(FormContext context, ConfigException e) {
+        LOG.errorf("%s (realm %s, registration form action %s)", e.getMessage(), context.getRealm().getName(),
+                PhoneSignupFormActionFactory.PROVIDER_ID);
     }
 
     /** An error on the phone field (or on the page, for {@code field} null); the form comes back filled in. */

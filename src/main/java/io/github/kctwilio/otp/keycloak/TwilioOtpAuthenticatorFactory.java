@@ -47,6 +47,11 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
                 settings.transport().readTimeout().toMillis());
     }
 
+    /** Shared with the required action "Verify phone number" (one settings read, one Twilio HTTP pool). */
+    OtpServices services() {
+        return services;
+    }
+
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // Nothing to wire.

@@ -4,6 +4,7 @@ import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.phone.PhoneOnFile;
 import io.github.kctwilio.otp.phone.VerifiedNumberMark;
+import java.util.Map;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
@@ -17,8 +18,13 @@ final class UserPhone {
 
     /** The realm's rules: the config of the required action "Verify phone number", else the defaults. */
     static PhonePolicy policy(RealmModel realm) throws ConfigException {
+        return PhonePolicy.resolve(actionConfig(realm));
+    }
+
+    /** The config of the required action "Verify phone number"; null when the admin never saved one. */
+    static Map<String, String> actionConfig(RealmModel realm) {
         RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
-        return PhonePolicy.resolve(config == null ? null : config.getConfig());
+        return config == null ? null : config.getConfig();
     }
 
     static PhoneOnFile read(UserModel user, PhonePolicy policy, String defaultRegion) {

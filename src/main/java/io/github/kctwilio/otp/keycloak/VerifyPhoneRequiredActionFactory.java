@@ -1,9 +1,9 @@
 package io.github.kctwilio.otp.keycloak;
 
-import io.github.kctwilio.otp.config.ServerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -15,13 +15,13 @@ import org.keycloak.provider.ProviderConfigProperty;
 /**
  * Registers the required action "Verify phone number" (provider id {@value #PROVIDER_ID}). Its config (admin
  * console, Authentication, Required actions) holds the realm's Twilio settings for this action and the realm's
- * phone-number rules, which every Twilio OTP step also follows. The server-wide options are the login step's.
+ * phone-number rules, which every Twilio OTP step also follows. The server-wide options, and the Twilio clients, are
+ * the login step's.
  */
 public final class VerifyPhoneRequiredActionFactory implements RequiredActionFactory {
 
     public static final String PROVIDER_ID = "twilio-verify-phone";
 
-    private OtpServices services;
     private VerifyPhoneRequiredAction action;
 
     /** True when the realm offers this action, so the login step may hand users without a number to it. */
@@ -33,15 +33,14 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
     @Override
     public void init(Config.Scope config) {
         // The server-wide options live under the login step's provider, so an admin sets them once for both.
-        ServerSettings settings = ServerSettings.read(Config.scope("authenticator", TwilioOtpAuthenticatorFactory.PROVIDER_ID)::get,
-                System::getenv);
-        services = OtpServices.start(settings);
-        action = new VerifyPhoneRequiredAction(services);
     }
 
+    /** Runs on the login step's settings and Twilio clients: one read of the options, one HTTP pool per server. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // Nothing to wire.
+        TwilioOtpAuthenticatorFactory step = (TwilioOtpAuthenticatorFactory) factory.getProviderFactory(Authenticator.class,
+                TwilioOtpAuthenticatorFactory.PROVIDER_ID);
+        action = new VerifyPhoneRequiredAction(step.services());
     }
 
     @Override
@@ -75,8 +74,6 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
 
     @Override
     public void close() {
-        if (services != null) {
-            services.stop();
-        }
+        // The login step's factory owns and closes the Twilio clients.
     }
 }
