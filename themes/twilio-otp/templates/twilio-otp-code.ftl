@@ -2,7 +2,8 @@
      under keycloak.v2, the older keycloak theme and custom themes alike. A theme may override it by name.
      Model (twilioOtp): codeAccepted (Twilio holds a pending code for this login), channel, maskedTarget,
      resendWaitSeconds (cooldown left, rendered by the server; the script below only counts it down live),
-     alternatives (channels the user may ask for instead), enrolling (the number is new: offer to type another one).
+     alternatives (channels the user may ask for instead), maskedBackup (the user's other number, masked; empty
+     when there is none or in a reset), enrolling (the number is new: offer to type another one).
      An empty maskedTarget (a password reset) gets a sentence that does not say whether a code went out. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
@@ -63,6 +64,11 @@
                                 <#if waiting>disabled</#if>
                                 class="<#if !twilioOtp.codeAccepted && alternative?is_first>${primary}<#else>${secondary}</#if>">${msg("twilioOtpSwitch_" + alternative)}</button>
                     </#list>
+                    <#if (twilioOtp.maskedBackup!"")?has_content>
+                        <button id="kc-twilio-otp-backup-number" type="submit" name="backupNumber" value="true" formnovalidate data-twilio-otp-wait
+                                <#if waiting>disabled</#if>
+                                class="${secondary}">${msg("twilioOtpBackupNumber", twilioOtp.maskedBackup)}</button>
+                    </#if>
                     <#if twilioOtp.enrolling>
                         <button id="kc-twilio-otp-other-number" type="submit" name="otherNumber" value="true" formnovalidate
                                 class="${secondary}">${msg("twilioOtpOtherNumber")}</button>

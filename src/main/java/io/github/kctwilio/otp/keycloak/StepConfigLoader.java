@@ -1,5 +1,7 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.ProviderIds;
+import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.ServerSettings;
@@ -28,7 +30,7 @@ final class StepConfigLoader {
 
     /** @param values the execution's or the action's config, null when the admin never saved one */
     Loaded load(KeycloakSession session, RealmModel realm, Map<String, String> values) throws ConfigException {
-        return new Loaded(TwilioOtpConfig.resolve(values, server, value -> resolveVault(session, value)), UserPhone.policy(realm));
+        return new Loaded(TwilioOtpConfig.resolve(values, server, value -> resolveVault(session, value)), UserPhones.policy(realm));
     }
 
     /** Plain values come back unchanged; a vault reference comes back as its secret, or empty when the vault lacks it. */

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.ProviderIds;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.Config;
@@ -20,7 +21,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  */
 public final class VerifyPhoneRequiredActionFactory implements RequiredActionFactory {
 
-    public static final String PROVIDER_ID = "twilio-verify-phone";
+    public static final String PROVIDER_ID = ProviderIds.VERIFY_PHONE_ACTION;
 
     private VerifyPhoneRequiredAction action;
 
@@ -39,7 +40,7 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         TwilioOtpAuthenticatorFactory step = (TwilioOtpAuthenticatorFactory) factory.getProviderFactory(Authenticator.class,
-                TwilioOtpAuthenticatorFactory.PROVIDER_ID);
+                ProviderIds.STEP);
         action = new VerifyPhoneRequiredAction(step.services());
     }
 
