@@ -18,6 +18,8 @@ final class RuleRealms {
     static final String VERIFYING = "otp-rules-verify";
     /** The realm enables "Verify phone number", but its step does not let users add a number ("allowPhoneSetup" off). */
     static final String NO_SETUP_STEP = "otp-rules-nosetup";
+    /** Users may edit their phone attribute themselves (as a realm with phone signup must); realm trusts existing numbers. */
+    static final String SELF_EDIT = "otp-rules-selfedit";
     /** The step behind "Condition - user configured"; the realm offers the action too. */
     static final String CONDITIONAL = "otp-conditional";
 
@@ -27,6 +29,10 @@ final class RuleRealms {
         ensure(admin, TRUSTING, Map.of("resetWithoutPhone", "refuse"), Map.of("existingNumbers", "trust"));
         ensure(admin, VERIFYING, Map.of("resetWithoutPhone", "skip"), Map.of("existingNumbers", "verify", "allowedCountries", "US"));
         ensure(admin, NO_SETUP_STEP, Map.of("allowPhoneSetup", "false"), Map.of());
+        if (!exists(admin, SELF_EDIT)) {
+            ensure(admin, SELF_EDIT, Map.of(), Map.of("existingNumbers", "trust"));
+            admin.letUsersEdit(SELF_EDIT, "phoneNumber");
+        }
         if (!exists(admin, CONDITIONAL)) {
             admin.send("POST", "/admin/realms", RealmJson.conditionalRealm(CONDITIONAL, STEP).toString());
             admin.declarePhoneAttributes(CONDITIONAL, "phoneNumber", "phoneNumberVerified");

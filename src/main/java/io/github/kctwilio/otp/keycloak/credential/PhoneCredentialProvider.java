@@ -33,6 +33,8 @@ public final class PhoneCredentialProvider implements CredentialProvider<PhoneCr
 
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, PhoneCredentialModel credential) {
+        // Reached by admin imports (realm JSON, the admin API); the plugin's own proofs store through UserPhones.
+        UserPhones.markCredentialsOnly(user);
         return user.credentialManager().createStoredCredential(credential);
     }
 

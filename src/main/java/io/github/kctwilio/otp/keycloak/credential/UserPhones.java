@@ -129,13 +129,18 @@ public final class UserPhones {
         for (int i = policy.numbersPerUser() - 1; i < before.size(); i++) {
             user.credentialManager().removeStoredCredentialById(before.get(i).getId());
         }
-        if (user.getFirstAttribute(CREDENTIALS_ONLY_ATTRIBUTE) == null) {
-            setAttribute(user, CREDENTIALS_ONLY_ATTRIBUTE, "true");
-        }
+        markCredentialsOnly(user);
         if (user.getFirstAttribute(VerifiedNumberMark.ATTRIBUTE) != null) {
             removeAttribute(user, VerifiedNumberMark.ATTRIBUTE); // the earlier versions' mark has served its purpose
         }
         mirror(user, policy);
+    }
+
+    /** From now on only credentials say where this user's codes go (see {@link #CREDENTIALS_ONLY_ATTRIBUTE}). */
+    static void markCredentialsOnly(UserModel user) {
+        if (user.getFirstAttribute(CREDENTIALS_ONLY_ATTRIBUTE) == null) {
+            setAttribute(user, CREDENTIALS_ONLY_ATTRIBUTE, "true");
+        }
     }
 
     /**
