@@ -21,8 +21,8 @@ record OtpServices(StepConfigLoader configLoader, CodeDelivery delivery, CodeChe
         // It also measures them, so that a decoy (a reset that gets no code) takes as long as a real request.
         Clock clock = Clock.systemUTC();
         VerifyTimings timings = new VerifyTimings(clock);
-        VerifyGateways gateways = new VerifyGateways(settings.transport(),
-                gateway -> timings.measure(TwilioOtpMetrics.onKeycloakRegistry().instrument(gateway)));
+        TwilioOtpMetrics metrics = TwilioOtpMetrics.onKeycloakRegistry();
+        VerifyGateways gateways = new VerifyGateways(settings.transport(), gateway -> timings.measure(metrics.instrument(gateway)));
         return new OtpServices(new StepConfigLoader(settings), new CodeDelivery(gateways, timings), new CodeCheck(gateways, timings),
                 clock, gateways);
     }

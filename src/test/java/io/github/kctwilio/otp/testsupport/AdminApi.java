@@ -83,6 +83,13 @@ public final class AdminApi {
         return phones;
     }
 
+    /** Deletes the user's phone credentials, as an admin does under Users, Credentials. */
+    public void deletePhoneCredentials(String realm, String userId) {
+        for (JsonNode credential : phoneCredentials(realm, userId)) {
+            send("DELETE", "/admin/realms/" + realm + "/users/" + userId + "/credentials/" + credential.path("id").asText(), null);
+        }
+    }
+
     public String userIdByName(String realm, String username) {
         JsonNode users = json(send("GET", "/admin/realms/" + realm + "/users?exact=true&username=" + encode(username), null));
         if (users.isEmpty()) {

@@ -59,7 +59,7 @@ public final class UserPhones {
         List<String> numbers = credentials(user).stream()
                 .map(c -> c.data().map(PhoneCredentialData::number).orElse(""))
                 .toList();
-        boolean undecided = numbers.isEmpty() && user.getFirstAttribute(CREDENTIALS_ONLY_ATTRIBUTE) == null;
+        boolean undecided = numbers.isEmpty() && !credentialsOnly(user);
         // The user profile is read only for an account that may still take its number from an attribute.
         UPConfig profile = undecided ? session.getProvider(UserProfileProvider.class).getConfiguration() : null;
         PhoneEvidence evidence = new PhoneEvidence(numbers, user.getFirstAttribute(policy.phoneAttribute()),
@@ -138,9 +138,13 @@ public final class UserPhones {
 
     /** From now on only credentials say where this user's codes go (see {@link #CREDENTIALS_ONLY_ATTRIBUTE}). */
     static void markCredentialsOnly(UserModel user) {
-        if (user.getFirstAttribute(CREDENTIALS_ONLY_ATTRIBUTE) == null) {
+        if (!credentialsOnly(user)) {
             setAttribute(user, CREDENTIALS_ONLY_ATTRIBUTE, "true");
         }
+    }
+
+    private static boolean credentialsOnly(UserModel user) {
+        return "true".equals(user.getFirstAttribute(CREDENTIALS_ONLY_ATTRIBUTE));
     }
 
     /**
