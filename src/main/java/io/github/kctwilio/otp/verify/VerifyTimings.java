@@ -13,15 +13,16 @@ import java.util.Optional;
  * look like a real request. A password-reset page for an unknown account must take as long as one that made a real
  * Twilio request, and must fail alike while Twilio is down, or its timing and its errors would tell the two apart.
  * <p>
- * Keeps the last {@value #SAMPLES} durations of successful calls per operation; the typical duration is their median
- * (robust against the odd slow call). Before any real call, a typical round trip to Twilio stands in.
+ * Keeps the last {@value #SAMPLES} durations of successful calls per operation; the typical duration is their median:
+ * robust against the odd slow call, and quick to follow Twilio when it slows down or speeds up. Before any real call,
+ * a typical round trip to Twilio stands in.
  */
 public final class VerifyTimings {
 
     /** Operations whose durations a decoy imitates. */
     public enum Operation { START, CHECK }
 
-    static final int SAMPLES = 63;
+    static final int SAMPLES = 7;
     /** A round trip to Twilio from a typical data centre, until this node has measured its own. */
     static final Duration UNMEASURED = Duration.ofMillis(150);
     /** A failure that hit every request is assumed to last this long (about the time an outage page stays up). */

@@ -137,6 +137,13 @@ public final class AdminApi {
         send("PUT", "/admin/realms/" + realm + "/users/profile", profile.toString());
     }
 
+    /** Sets the realm's policy for attributes the user profile does not declare ({@code ADMIN_EDIT}, {@code ENABLED}, ...). */
+    public void unmanagedAttributes(String realm, String policy) {
+        ObjectNode profile = (ObjectNode) json(send("GET", "/admin/realms/" + realm + "/users/profile", null));
+        profile.put("unmanagedAttributePolicy", policy);
+        send("PUT", "/admin/realms/" + realm + "/users/profile", profile.toString());
+    }
+
     /** Lets users edit a declared attribute themselves (account console), as a realm with phone signup must. */
     public void letUsersEdit(String realm, String attributeName) {
         ObjectNode profile = (ObjectNode) json(send("GET", "/admin/realms/" + realm + "/users/profile", null));

@@ -54,6 +54,21 @@ public final class PhoneCredentialModel extends CredentialModel {
         return model;
     }
 
+    /**
+     * An admin's import in the shape this plugin stores: the label and the shown data masked, the proof {@code IMPORTED}.
+     * An import whose number cannot be read is kept as it came (it then gets no code: it fails closed).
+     */
+    public static PhoneCredentialModel imported(CredentialModel imported, Instant now) {
+        PhoneCredentialModel read = from(imported);
+        if (read.data().isEmpty()) {
+            return read;
+        }
+        PhoneCredentialData data = read.data().get();
+        boolean proofGiven = read.getCredentialData() != null && read.getCredentialData().contains("\"proof\"");
+        return create(new PhoneCredentialData(data.number(), proofGiven ? data.verifiedAt() : now,
+                proofGiven ? data.proof() : Proof.IMPORTED));
+    }
+
     /** Reads a stored credential; an unreadable one (a broken import) has no data, and so no number codes may go to. */
     public static PhoneCredentialModel from(CredentialModel stored) {
         PhoneCredentialModel model = new PhoneCredentialModel(parse(stored));

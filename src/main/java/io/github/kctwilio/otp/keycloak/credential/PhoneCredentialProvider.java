@@ -1,6 +1,7 @@
 package io.github.kctwilio.otp.keycloak.credential;
 
 import io.github.kctwilio.otp.ProviderIds;
+import java.time.Instant;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -35,7 +36,7 @@ public final class PhoneCredentialProvider implements CredentialProvider<PhoneCr
     public CredentialModel createCredential(RealmModel realm, UserModel user, PhoneCredentialModel credential) {
         // Reached by admin imports (realm JSON, the admin API); the plugin's own proofs store through UserPhones.
         UserPhones.markCredentialsOnly(user);
-        return user.credentialManager().createStoredCredential(credential);
+        return user.credentialManager().createStoredCredential(PhoneCredentialModel.imported(credential, Instant.now()));
     }
 
     @Override
