@@ -21,10 +21,13 @@ final class UserPhone {
         return PhonePolicy.resolve(actionConfig(realm));
     }
 
-    /** The config of the required action "Verify phone number"; null when the admin never saved one. */
+    /**
+     * The config of the required action "Verify phone number"; null when the admin never saved one. Read by every step,
+     * so a literal Auth Token stored past the gear's check is taken out here at the latest.
+     */
     static Map<String, String> actionConfig(RealmModel realm) {
         RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
-        return config == null ? null : config.getConfig();
+        return config == null ? null : ActionTokenGuard.withoutLiteralToken(realm, config.getConfig());
     }
 
     static PhoneOnFile read(UserModel user, PhonePolicy policy, String defaultRegion) {
