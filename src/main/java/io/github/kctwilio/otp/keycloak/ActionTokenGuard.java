@@ -41,7 +41,8 @@ final class ActionTokenGuard {
     static void onProviderEvent(KeycloakSessionFactory factory, ProviderEvent event) {
         if (event instanceof PostMigrationEvent) {
             KeycloakModelUtils.runJobInTransaction(factory,
-                    session -> session.realms().getRealmsStream().forEach(ActionTokenGuard::removeLiteralToken));
+                    // A list first: no update while the realm query is still open.
+                    session -> session.realms().getRealmsStream().toList().forEach(ActionTokenGuard::removeLiteralToken));
         } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
             removeLiteralToken(created.getCreatedRealm());
         }
