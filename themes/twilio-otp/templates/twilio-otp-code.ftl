@@ -4,7 +4,8 @@
      resendWaitSeconds (cooldown left, rendered by the server; the script below only counts it down live),
      alternatives (channels the user may ask for instead), maskedBackup (the user's other number, masked; empty
      when there is none or in a reset), enrolling (the number is new: offer to type another one).
-     An empty maskedTarget (a password reset) gets a sentence that does not say whether a code went out. -->
+     An empty maskedTarget (a password reset) gets a sentence that does not say whether a code went out.
+     Realm admins can override every message: a message printed with ?no_esc goes through kcSanitize. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
     <#if section="header">
@@ -51,7 +52,7 @@
             </#if>
             <div id="kc-twilio-otp-resend-group" class="${properties.kcFormGroupClass!}">
                 <#if waiting>
-                    <p id="kc-twilio-otp-resend-wait" aria-live="polite">${msg("twilioOtpResendWait", "<span id=\"kc-twilio-otp-seconds\">" + twilioOtp.resendWaitSeconds?c + "</span>")?no_esc}</p>
+                    <p id="kc-twilio-otp-resend-wait" aria-live="polite">${kcSanitize(msg("twilioOtpResendWait", "<span id=\"kc-twilio-otp-seconds\">" + twilioOtp.resendWaitSeconds?c + "</span>"))?no_esc}</p>
                 </#if>
                 <div class="${properties.kcFormButtonsClass!} ${properties.kcFormActionGroupClass!}">
                     <#assign secondary="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">

@@ -18,8 +18,30 @@ final class OtpConfigProperties {
     private OtpConfigProperties() {
     }
 
-    /** Twilio account, channels, cooldown and send caps. */
-    static List<ProviderConfigProperty> twilio() {
+    /** The step's Auth Token: Keycloak masks it in the admin API and exports from 26.7 (secret authenticator setting). */
+    static ProviderConfigProperty stepAuthToken() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(ExecutionSettings.AUTH_TOKEN).label("Auth Token")
+                .type(ProviderConfigProperty.PASSWORD).secret(true)
+                .helpText("Twilio Auth Token, or a vault reference such as ${vault.twilio-auth-token}. Blank: the server "
+                        + "option auth-token, else the TWILIO_AUTH_TOKEN environment variable.")
+                .add().build().get(0);
+    }
+
+    /** The required action's Auth Token: Keycloak shows a required action's settings as stored, so no token itself. */
+    static ProviderConfigProperty actionAuthToken() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(ExecutionSettings.AUTH_TOKEN).label("Auth Token (vault reference)")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("A vault reference such as ${vault.twilio-auth-token}, never the token itself: Keycloak shows a "
+                        + "required action's settings as stored, in the admin console and in realm exports, so a token is "
+                        + "refused here (and removed if an import brings one). Blank: the server option auth-token, else the "
+                        + "TWILIO_AUTH_TOKEN environment variable.")
+                .add().build().get(0);
+    }
+
+    /** Twilio account, channels, cooldown and send caps; {@code authToken} is the step's or the action's field. */
+    static List<ProviderConfigProperty> twilio(ProviderConfigProperty authToken) {
         return ProviderConfigurationBuilder.create()
                 .property().name(ExecutionSettings.VERIFY_SERVICE_SID).label("Verify Service SID")
                 .type(ProviderConfigProperty.STRING_TYPE)
@@ -31,11 +53,7 @@ final class OtpConfigProperties {
                 .helpText("Twilio Account SID (AC followed by 32 characters). Blank: the server option account-sid, "
                         + "else the TWILIO_ACCOUNT_SID environment variable.")
                 .add()
-                .property().name(ExecutionSettings.AUTH_TOKEN).label("Auth Token")
-                .type(ProviderConfigProperty.PASSWORD).secret(true)
-                .helpText("Twilio Auth Token, or a vault reference such as ${vault.twilio-auth-token}. Blank: the server "
-                        + "option auth-token, else the TWILIO_AUTH_TOKEN environment variable.")
-                .add()
+                .property(authToken)
                 .property().name(ExecutionSettings.DEFAULT_CHANNEL).label("Default channel")
                 .type(ProviderConfigProperty.LIST_TYPE).options("sms", "call", "whatsapp", "email").defaultValue("sms")
                 .helpText("How the first code is delivered. The channel must be enabled in the Verify Service.")

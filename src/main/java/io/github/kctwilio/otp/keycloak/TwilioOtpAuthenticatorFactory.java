@@ -118,7 +118,7 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
     /** The per-execution settings shown behind the gear of the flow editor. */
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        List<ProviderConfigProperty> properties = new ArrayList<>(OtpConfigProperties.twilio());
+        List<ProviderConfigProperty> properties = new ArrayList<>(OtpConfigProperties.twilio(OtpConfigProperties.stepAuthToken()));
         properties.addAll(ProviderConfigurationBuilder.create()
                 .property().name(ExecutionSettings.ALLOW_PHONE_SETUP).label("Let users add a phone number")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")

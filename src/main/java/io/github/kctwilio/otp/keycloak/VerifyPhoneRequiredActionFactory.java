@@ -10,6 +10,7 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
@@ -42,6 +43,14 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
         TwilioOtpAuthenticatorFactory step = (TwilioOtpAuthenticatorFactory) factory.getProviderFactory(Authenticator.class,
                 ProviderIds.STEP);
         action = new VerifyPhoneRequiredAction(step.services());
+        factory.register(event -> ActionTokenGuard.onProviderEvent(factory, event));
+    }
+
+    /** Keycloak calls this when the gear is saved; its settings are shown as stored, so no literal Auth Token. */
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
+        RequiredActionFactory.super.validateConfig(session, realm, model);
+        ActionTokenGuard.refuseLiteralToken(model);
     }
 
     @Override
@@ -68,7 +77,7 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         List<ProviderConfigProperty> properties = new ArrayList<>(RequiredActionFactory.super.getConfigMetadata());
-        properties.addAll(OtpConfigProperties.twilio());
+        properties.addAll(OtpConfigProperties.twilio(OtpConfigProperties.actionAuthToken()));
         properties.addAll(OtpConfigProperties.phonePolicy());
         return properties;
     }

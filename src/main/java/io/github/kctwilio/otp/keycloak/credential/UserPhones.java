@@ -3,6 +3,7 @@ package io.github.kctwilio.otp.keycloak.credential;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
+import io.github.kctwilio.otp.keycloak.ActionTokenGuard;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneEvidence;
 import io.github.kctwilio.otp.phone.PhoneFactor;
@@ -48,10 +49,13 @@ public final class UserPhones {
         return PhonePolicy.resolve(actionConfig(realm));
     }
 
-    /** The config of the required action "Verify phone number"; null when the admin never saved one. */
+    /**
+     * The config of the required action "Verify phone number"; null when the admin never saved one. Read by every step,
+     * so a literal Auth Token stored past the gear's check is taken out here at the latest.
+     */
     public static Map<String, String> actionConfig(RealmModel realm) {
         RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(ProviderIds.VERIFY_PHONE_ACTION);
-        return config == null ? null : config.getConfig();
+        return config == null ? null : ActionTokenGuard.withoutLiteralToken(realm, config.getConfig());
     }
 
     /** Where this user's codes may go under the realm's rules. */
