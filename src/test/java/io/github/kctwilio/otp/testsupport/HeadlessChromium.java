@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -74,6 +75,16 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Waits up to 20 s for an element to be shown and returns it. */
     public WebElement waitForVisible(By element) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(element));
+    }
+
+    /** Scrolls whatever scrolls so that this element is in the middle of the window. */
+    public void scrollToMiddle(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    /** Scrolls whatever scrolls so that this element is at the top of its scrolling box (a dialog's body, say). */
+    public void scrollToTop(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
     }
 
     /** The window as it is now, as {@code target/screenshots/<name>.png} (README images are copied from there). */
