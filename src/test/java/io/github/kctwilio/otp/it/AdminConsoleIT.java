@@ -100,10 +100,10 @@ class AdminConsoleIT {
                 + "/raise-priority", null);
         admin.send("POST", "/admin/realms/" + realm + "/authentication/executions/" + step.path("id").asText() + "/config",
                 "{\"alias\":\"twilio-otp\",\"config\":{\"verifyServiceSid\":\"" + VerifyEmulator.SERVICE_SID + "\","
-                        + "\"channels\":\"sms,call\",\"defaultRegion\":\"US\"}}");
+                        + "\"channels\":\"sms##call\",\"defaultRegion\":\"US\"}}");
         ObjectNode realmSettings = (ObjectNode) admin.get("/admin/realms/" + realm);
         admin.send("PUT", "/admin/realms/" + realm, realmSettings.put("browserFlow", FLOW).toString());
-        admin.enableVerifyPhoneAction(realm, Map.of("allowedCountries", "US,CA"));
+        admin.enableVerifyPhoneAction(realm, Map.of("allowedCountries", "US##CA"));
         return stream(admin.get(flows)).filter(f -> FLOW.equals(f.path("alias").asText())).findFirst().orElseThrow()
                 .path("id").asText();
     }
