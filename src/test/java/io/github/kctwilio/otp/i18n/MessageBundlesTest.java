@@ -144,6 +144,61 @@ class MessageBundlesTest {
         assertThat(problems).as("problems in %s", bundle.getFileName()).isEmpty();
     }
 
+    /** The minutes are a number (CodeDelivery passes a long), so a MessageFormat choice can pick the singular. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void sendLimitFormatsOneAndManyMinutes(Path bundle) throws IOException {
+        String message = load(bundle).getProperty("twilioOtpSendLimit");
+
+        assertThat(new MessageFormat(message, Locale.ROOT).format(new Object[] {1L})).doesNotContain("{");
+        assertThat(new MessageFormat(message, Locale.ROOT).format(new Object[] {5L})).contains("5").doesNotContain("{");
+    }
+
+    @Test
+    void englishSendLimitSaysOneMinuteInTheSingular() throws IOException {
+        String message = load(ENGLISH).getProperty("twilioOtpSendLimit");
+
+        assertThat(MessageFormat.format(message, 1L)).isEqualTo("Too many codes were requested. Try again in 1 minute.");
+        assertThat(MessageFormat.format(message, 5L)).isEqualTo("Too many codes were requested. Try again in 5 minutes.");
+    }
+
+    /**
+     * The countdown's argument is HTML (the span the script counts down), not a number: no choice can read it, so every
+     * language writes the unit in a form that is right for 1 as for 30.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void resendCountdownTakesItsArgumentAsTextWithoutAChoice(Path bundle) throws IOException {
+        String message = load(bundle).getProperty("twilioOtpResendWait");
+
+        assertThat(message).doesNotContain(",choice");
+        assertThat(MessageFormat.format(message, "<span>1</span>")).contains("<span>1</span>");
+    }
+
+    @Test
+    void englishCountdownNeverSaysOneSeconds() throws IOException {
+        assertThat(MessageFormat.format(load(ENGLISH).getProperty("twilioOtpResendWait"), "1"))
+                .isEqualTo("You can ask for a new code in 1 s.");
+    }
+
+    @Test
+    void frenchPutsANoBreakSpaceBeforeDoublePunctuation() throws IOException {
+        Properties french = load(MESSAGES.resolve("messages_fr.properties"));
+
+        for (String key : french.stringPropertyNames()) {
+            assertThat(french.getProperty(key)).as(key).doesNotContainPattern(" [:;?!]");
+        }
+    }
+
+    @Test
+    void simplifiedChineseSpellsAccountOneWay() throws IOException {
+        Properties chinese = load(MESSAGES.resolve("messages_zh_CN.properties"));
+
+        for (String key : chinese.stringPropertyNames()) {
+            assertThat(chinese.getProperty(key)).as(key).doesNotContain("\u5e10\u6237");
+        }
+    }
+
     private static Set<String> placeholders(String message) {
         Set<String> found = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(message);

@@ -3,30 +3,21 @@ package io.github.kctwilio.otp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import io.github.kctwilio.otp.testsupport.HeadlessChromium;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,31 +27,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(TestEnvironment.class)
 class BrowserLoginIT {
 
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.path", "/usr/bin/chromedriver"));
-    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     private final TestEnvironment env = TestEnvironment.get();
     private final VerifyEmulator twilio = env.emulator();
+    private HeadlessChromium chromium;
     private WebDriver driver;
 
     @BeforeEach
     void startChromium() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "SKIPPED: no Chromium at " + CHROMIUM + " / " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--lang=en-US", "--window-size=1000,1050");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        chromium = HeadlessChromium.startOrSkip("1000,1050");
+        driver = chromium.driver();
         twilio.reset();
     }
 
     @AfterEach
     void stopChromium() {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -154,12 +136,10 @@ class BrowserLoginIT {
     }
 
     private void waitFor(By element) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+        chromium.waitFor(element);
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 }

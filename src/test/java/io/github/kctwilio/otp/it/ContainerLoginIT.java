@@ -18,13 +18,18 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.testcontainers.Testcontainers;
 import org.testcontainers.junit.jupiter.Container;
 
 /**
  * The login on the official Keycloak image through testcontainers-keycloak. Opt-in: it needs a Docker daemon, and
  * without one it is reported as skipped (never as passed). The distribution-based tests cover the same ground here.
+ * Without any sign of Docker it is skipped before Testcontainers probes for a daemon (whose failed probe logs an ERROR
+ * a green run should not show); where one is configured, Testcontainers' probe decides and says why.
  */
+@EnabledIf(value = "io.github.kctwilio.otp.testsupport.DockerEndpoint#configured",
+        disabledReason = "no Docker daemon configured (DOCKER_HOST, ~/.testcontainers.properties or a docker.sock)")
 @org.testcontainers.junit.jupiter.Testcontainers(disabledWithoutDocker = true)
 class ContainerLoginIT {
 

@@ -310,7 +310,7 @@ class TwilioOtpLoginIT {
         assertThat(codeForm.document().getElementById("kc-twilio-otp-resend").hasAttr("disabled")).isTrue();
         Page again = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("resend", "true"));
 
-        assertThat(again.text()).containsPattern("ask for a new code in [0-9]+ seconds");
+        assertThat(again.text()).containsPattern("ask for a new code in [0-9]+ s\\.");
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
         assertThat(enterCode(again, codeFor(phone)).loggedIn()).isTrue();
     }

@@ -206,6 +206,11 @@ public final class AdminApi {
         send("PUT", "/admin/realms/" + realm + "/authentication/config/" + configId, config.toString());
     }
 
+    /** GET as the bootstrap admin, the answer as JSON; fails on any status above 299. */
+    public JsonNode get(String path) {
+        return json(send("GET", path, null));
+    }
+
     /** Sends a request as the bootstrap admin; fails on any status above 299. */
     public HttpResponse<String> send(String method, String path, String jsonBody) {
         HttpResponse<String> response = sendAllowingErrors(method, path, jsonBody);

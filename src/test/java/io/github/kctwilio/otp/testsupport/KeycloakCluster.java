@@ -55,7 +55,7 @@ public final class KeycloakCluster implements AutoCloseable {
     public static KeycloakCluster start(Options options) throws IOException, InterruptedException {
         Path work = options.workDir.toAbsolutePath();
         Files.createDirectories(work);
-        PostgresServer postgres = PostgresServer.start(work.resolve("pgdata"));
+        PostgresServer postgres = PostgresServer.start();
         List<KeycloakDistribution> nodes = new ArrayList<>();
         KeycloakCluster cluster = new KeycloakCluster(postgres, nodes);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
