@@ -3,7 +3,6 @@ package io.github.kctwilio.otp.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,12 +17,15 @@ final class ServerMeter {
         this.servers = List.copyOf(servers);
     }
 
-    /** User plus system CPU time of all server processes since they started. */
-    Duration cpuTime() {
-        Duration total = Duration.ZERO;
+    List<ProcessHandle> servers() {
+        return servers;
+    }
+
+    /** CPU time of all server processes since they started, by kind of thread. */
+    ThreadCpu cpu() {
+        ThreadCpu total = ThreadCpu.ZERO;
         for (ProcessHandle server : servers) {
-            total = total.plus(server.info().totalCpuDuration().orElseThrow(
-                    () -> new IllegalStateException("No CPU time for process " + server.pid() + " (not Linux?)")));
+            total = total.plus(ThreadCpu.of(server.pid()));
         }
         return total;
     }
