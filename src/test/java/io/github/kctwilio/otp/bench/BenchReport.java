@@ -75,7 +75,7 @@ final class BenchReport {
 
     /** One flow's settling: its request-thread CPU per login window by window, and whether it settled. */
     void settled(LoginFlow flow, List<Double> windows, boolean settled) {
-        settling.add(String.format("  %-50s %s after %d windows: %s ms/login on request threads", flow.title(),
+        settling.add(String.format("  %-50s %s after %d windows (request and all threads): %s ms/login on request threads", flow.title(),
                 settled ? "settled" : "NOT settled", windows.size(),
                 windows.stream().map(v -> String.format("%.2f", v)).collect(Collectors.joining(", "))));
     }

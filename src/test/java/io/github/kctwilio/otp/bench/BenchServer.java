@@ -38,6 +38,11 @@ final class BenchServer implements AutoCloseable {
                     .env(spi.env("verify-service-sid"), VerifyEmulator.SERVICE_SID)
                     .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
             BenchRealms.write(WORK.resolve("realms"), users, firstSignIns, settings.passwordPolicy()).forEach(options::realm);
+            if (settings.jfr()) {
+                // The recording itself starts after the warm-up (FlightRecording); Keycloak's request stacks are deeper
+                // than JFR's default 64 frames, and a truncated stack no longer shows which step it belongs to.
+                options.env("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions:stackdepth=256");
+            }
             KeycloakCluster keycloak = KeycloakCluster.start(options);
             new AdminApi(keycloak.node(0).baseUrl()).declarePhoneAttributes(BenchRealms.TWILIO, "phoneNumber", "phoneNumberVerified");
             return new BenchServer(twilio, keycloak);

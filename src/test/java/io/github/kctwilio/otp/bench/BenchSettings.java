@@ -10,8 +10,8 @@ import java.time.Duration;
  * @param warmup         all three flows at once before anything is measured, so that the JIT has seen every flow
  * @param settleWindow   each flow then runs alone in windows of this length until its CPU per login settles
  * @param maxSettleWindows the most such windows per flow; a flow that has not settled by then is reported as such
- * @param settleTolerance two consecutive windows whose request-thread CPU per login differs by at most this share
- *                       count as settled (0.03: 3%)
+ * @param settleTolerance two consecutive windows whose CPU per login (on request threads, and on all threads) differs
+ *                       by at most this share count as settled (0.03: 3%)
  * @param settle         load before each measured window that is not counted
  * @param measure        how long each flow is measured per round
  * @param rounds         settled rounds: each flow alone once per round, users shuffled, order reversed every other

@@ -3,7 +3,9 @@ package io.github.kctwilio.otp.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CPU time and peak resident memory of the Keycloak JVMs, read from Linux's /proc: what the server spends, whatever
@@ -21,13 +23,18 @@ final class ServerMeter {
         return servers;
     }
 
-    /** CPU time of all server processes since they started, by kind of thread. */
-    ThreadCpu cpu() {
-        ThreadCpu total = ThreadCpu.ZERO;
+    /** The run time of every live thread of the server processes now; see {@link #cpuSince(Map)}. */
+    Map<String, ThreadCpu.ThreadSample> sample() {
+        Map<String, ThreadCpu.ThreadSample> threads = new HashMap<>();
         for (ProcessHandle server : servers) {
-            total = total.plus(ThreadCpu.of(server.pid()));
+            ThreadCpu.sample(server.pid(), threads);
         }
-        return total;
+        return threads;
+    }
+
+    /** CPU time of the server processes since {@code before}, by kind of thread. */
+    ThreadCpu cpuSince(Map<String, ThreadCpu.ThreadSample> before) {
+        return ThreadCpu.between(before, sample());
     }
 
     /**

@@ -34,6 +34,18 @@ class SettledRoundsTest {
     }
 
     @Test
+    void cpuBetweenSamplesCountsNewThreadsFromZeroAndLeavesEndedThreadsOut() {
+        var before = java.util.Map.of(
+                "1/10", new ThreadCpu.ThreadSample(ThreadCpu.Kind.REQUEST, 5_000),
+                "1/11", new ThreadCpu.ThreadSample(ThreadCpu.Kind.REQUEST, 900_000)); // ends before the second sample
+        var after = java.util.Map.of(
+                "1/10", new ThreadCpu.ThreadSample(ThreadCpu.Kind.REQUEST, 7_000),
+                "1/12", new ThreadCpu.ThreadSample(ThreadCpu.Kind.JIT_GC, 300));
+
+        assertThat(ThreadCpu.between(before, after)).isEqualTo(new ThreadCpu(2_000, 300, 0));
+    }
+
+    @Test
     void idleCpuScalesToAWindowAndIsSubtracted() {
         ThreadCpu window = new ThreadCpu(1_000, 500, 300);
         ThreadCpu idlePerSecond = new ThreadCpu(10, 20, 30);

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Server CPU split by what the threads do, read per thread from Linux's {@code /proc/<pid>/task/<tid>}: Keycloak's
@@ -40,27 +41,43 @@ record ThreadCpu(long requestNanos, long jitGcNanos, long otherNanos) {
         return Kind.OTHER;
     }
 
-    /** All threads of one process, now (threads that ended since the last reading take their time with them). */
-    static ThreadCpu of(long pid) {
-        long request = 0;
-        long jitGc = 0;
-        long other = 0;
+    /** One thread's kind and run time so far. */
+    record ThreadSample(Kind kind, long nanos) {
+    }
+
+    /** Every live thread of one process now, by "pid/tid". */
+    static void sample(long pid, Map<String, ThreadSample> into) {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    long nanos = runNanos(task);
-                    switch (kindOf(name)) {
-                        case REQUEST -> request += nanos;
-                        case JIT_GC -> jitGc += nanos;
-                        default -> other += nanos;
-                    }
+                    into.put(pid + "/" + task.getFileName(), new ThreadSample(kindOf(name), runNanos(task)));
                 } catch (NoSuchFileException ended) {
                     // the thread ended while we read
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the threads of process " + pid + " (not Linux?)", e);
+        }
+    }
+
+    /**
+     * CPU between two samples, thread by thread: a thread born in between counts from zero, one that ended in between
+     * is left out (pool threads end after a long idle time, so they take little of a window with them). Summing
+     * process totals instead would subtract a whole ended thread's lifetime from the window.
+     */
+    static ThreadCpu between(Map<String, ThreadSample> before, Map<String, ThreadSample> after) {
+        long request = 0;
+        long jitGc = 0;
+        long other = 0;
+        for (Map.Entry<String, ThreadSample> thread : after.entrySet()) {
+            ThreadSample earlier = before.get(thread.getKey());
+            long nanos = thread.getValue().nanos() - (earlier == null ? 0 : earlier.nanos());
+            switch (thread.getValue().kind()) {
+                case REQUEST -> request += nanos;
+                case JIT_GC -> jitGc += nanos;
+                default -> other += nanos;
+            }
         }
         return new ThreadCpu(request, jitGc, other);
     }
@@ -78,10 +95,6 @@ record ThreadCpu(long requestNanos, long jitGcNanos, long otherNanos) {
 
     long totalNanos() {
         return requestNanos + jitGcNanos + otherNanos;
-    }
-
-    ThreadCpu plus(ThreadCpu other) {
-        return new ThreadCpu(requestNanos + other.requestNanos, jitGcNanos + other.jitGcNanos, otherNanos + other.otherNanos);
     }
 
     ThreadCpu minus(ThreadCpu other) {
