@@ -33,6 +33,7 @@ public record PhonePolicy(String phoneAttribute, String verifiedAttribute, Exist
 
     /** Attribute names Keycloak's user profile accepts; anything else is a typo the admin should hear about. */
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("##|[,\\s]+");
 
     /** A number in the phone attribute of an account that has no phone credential yet. */
     public enum ExistingNumbers {
@@ -96,7 +97,7 @@ public record PhonePolicy(String phoneAttribute, String verifiedAttribute, Exist
         if (isBlank(value)) {
             return countries;
         }
-        for (String code : value.split("##|[,\\s]+")) {
+        for (String code : LIST_SEPARATOR.split(value)) {
             if (code.isBlank()) {
                 continue;
             }

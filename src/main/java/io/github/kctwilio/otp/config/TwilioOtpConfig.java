@@ -48,6 +48,7 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final Pattern SERVICE_SID = Pattern.compile("VA[0-9a-fA-F]{32}");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("##|,");
 
     /**
      * @param execution      the execution's config map; null when the admin never saved one
@@ -115,7 +116,7 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
         Set<Channel> channels = new LinkedHashSet<>();
         channels.add(defaultChannel);
         String list = isBlank(value) ? DEFAULT_CHANNELS : value;
-        for (String name : list.split("##|,")) {
+        for (String name : LIST_SEPARATOR.split(list)) {
             if (name.isBlank()) {
                 continue;
             }

@@ -1,19 +1,20 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.verify.Channel;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * Channels a Verify Service refused as disabled (Twilio 60223), remembered cluster-wide for an hour: hidden from
  * users meanwhile, and reported to the admin log once, by the node that noticed first. After the hour the channel
- * is tried again, so fixing the Verify Service needs no restart. One request reads the marks once (a send and the
- * form after it both ask): the answer is kept on the Keycloak session until this request marks a channel itself.
+ * is tried again, so fixing the Verify Service needs no restart. One request reads the mark of each channel the step offers once (a
+ * send and the form after it both ask), never those it does not offer: the answers are kept on the Keycloak session
+ * until this request marks a channel itself.
  */
 final class DisabledChannels {
 
@@ -33,16 +34,20 @@ final class DisabledChannels {
         return store.putIfAbsent(key(serviceSid, channel), REMEMBER_SECONDS);
     }
 
+    /** Which of the offered channels the Verify Service refused: one cache read per offered channel and request. */
     @SuppressWarnings("unchecked")
-    Set<Channel> of(String serviceSid) {
-        Set<Channel> known = (Set<Channel>) session.getAttribute(requestCacheKey(serviceSid));
-        if (known != null) {
-            return known;
+    Set<Channel> of(String serviceSid, Collection<Channel> offered) {
+        Map<Channel, Boolean> known = (Map<Channel, Boolean>) session.getAttribute(requestCacheKey(serviceSid));
+        if (known == null) {
+            known = new EnumMap<>(Channel.class);
+            session.setAttribute(requestCacheKey(serviceSid), known);
         }
-        Set<Channel> disabled = Collections.unmodifiableSet(Arrays.stream(Channel.values())
-                .filter(c -> store.contains(key(serviceSid, c)))
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class))));
-        session.setAttribute(requestCacheKey(serviceSid), disabled);
+        Set<Channel> disabled = EnumSet.noneOf(Channel.class);
+        for (Channel channel : offered) {
+            if (known.computeIfAbsent(channel, c -> store.contains(key(serviceSid, c)))) {
+                disabled.add(channel);
+            }
+        }
         return disabled;
     }
 

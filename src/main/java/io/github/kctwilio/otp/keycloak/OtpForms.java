@@ -86,7 +86,7 @@ final class OtpForms {
 
     /** The offered channels this user may use now, in the admin's order, without those the Verify Service disabled. */
     static List<Channel> usableChannels(OtpInteraction context, TwilioOtpConfig config, boolean enrolling) {
-        Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid());
+        Set<Channel> disabled = new DisabledChannels(context.getSession()).of(config.credentials().serviceSid(), config.channels());
         boolean hasEmail = context.getUser() != null && context.getUser().getEmail() != null;
         return config.channels().stream()
                 .filter(c -> ChannelRules.usable(c, config.channels(), disabled, hasEmail, enrolling))

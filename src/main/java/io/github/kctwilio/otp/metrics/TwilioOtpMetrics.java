@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +45,12 @@ public final class TwilioOtpMetrics {
 
     private final MeterRegistry registry;
     private final RecentChannels channels;
+    /**
+     * Meter handles by name and tags, looked up in the registry once: registering again on every call costs a
+     * builder, its tags and the registry's lookup on every send and check. Tag values come from small fixed sets.
+     */
+    private final Map<String, Counter> meters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public TwilioOtpMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -75,30 +83,27 @@ public final class TwilioOtpMetrics {
     }
 
     void sendFinished(Channel channel, String outcome) {
-        Counter.builder(SENDS)
+        meters.computeIfAbsent(SENDS + '|' + channel.wireName() + '|' + outcome, k -> Counter.builder(SENDS)
                 .description("Verification sends asked of Twilio Verify (each accepted one is a billed message or call)")
                 .tag("channel", channel.wireName())
                 .tag("outcome", outcome)
-                .register(registry)
-                .increment();
+                .register(registry)).increment();
     }
 
     void checkFinished(String verificationSid, String outcome) {
         String channel = channels.channelOf(verificationSid).map(Channel::wireName).orElse(UNKNOWN_CHANNEL);
-        Counter.builder(CHECKS)
+        meters.computeIfAbsent(CHECKS + '|' + channel + '|' + outcome, k -> Counter.builder(CHECKS)
                 .description("Code checks asked of Twilio Verify (each approved one is a billed verification)")
                 .tag("channel", channel)
                 .tag("outcome", outcome)
-                .register(registry)
-                .increment();
+                .register(registry)).increment();
     }
 
     void requestTook(String operation, Duration duration) {
-        Timer.builder(REQUEST_TIME)
+        timers.computeIfAbsent(operation, k -> Timer.builder(REQUEST_TIME)
                 .description("Time Twilio Verify took to answer, or to fail")
                 .tag("operation", operation)
-                .register(registry)
-                .record(duration);
+                .register(registry)).record(duration);
     }
 
     RecentChannels channels() {

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Phone-number rules: what we accept from users and attributes, how we store it, how we show it. */
 public final class PhoneNumbers {
@@ -17,6 +18,7 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final char MASK = '\u2022';
+    private static final Pattern NON_DIGITS = Pattern.compile("\\D");
     /**
      * Numbers that cost the caller extra are what SMS pumping targets, and never a person's phone: refused like
      * invalid ones, before any Twilio request.
@@ -80,7 +82,7 @@ public final class PhoneNumbers {
         if (number == null || number.isEmpty()) {
             return "";
         }
-        String digits = number.replaceAll("\\D", "");
+        String digits = NON_DIGITS.matcher(number).replaceAll("");
         int shown = digits.length() >= 8 ? 4 : Math.min(2, digits.length());
         int hidden = digits.length() - shown;
         return String.valueOf(MASK).repeat(hidden) + digits.substring(hidden);

@@ -29,18 +29,30 @@ final class BenchRealms {
     }
 
     static List<BenchUser> users(int count) {
-        if (count > 10_000) {
-            throw new IllegalArgumentException("at most 10000 users per realm (phone numbers +1415555xxxx)");
+        return pool("u", 0, count);
+    }
+
+    /**
+     * Users of the Twilio realm who never signed in with the step: their number is on file but not yet verified, so
+     * their first approved code writes the verified flag and mark (the one-time cost). Numbers after the returning users'.
+     */
+    static List<BenchUser> firstSignInUsers(int count, int returningUsers) {
+        return pool("n", returningUsers, count);
+    }
+
+    private static List<BenchUser> pool(String prefix, int firstNumber, int count) {
+        if (firstNumber + count > 10_000) {
+            throw new IllegalArgumentException("at most 10000 users and first sign-ins together (phone numbers +1415555xxxx)");
         }
         List<BenchUser> users = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            users.add(new BenchUser(String.format("u%04d", i), String.format("+1415555%04d", i), "bench-totp-secret-" + i));
+            users.add(new BenchUser(String.format("%s%04d", prefix, i), String.format("+1415555%04d", firstNumber + i), "bench-totp-secret-" + i));
         }
         return users;
     }
 
     /** Writes the three realm files into {@code dir} and returns them; users' passwords are hashed with the policy. */
-    static List<Path> write(Path dir, List<BenchUser> users, String passwordPolicy) throws IOException {
+    static List<Path> write(Path dir, List<BenchUser> users, List<BenchUser> firstSignIns, String passwordPolicy) throws IOException {
         ObjectNode passwordOnly = RealmJson.passwordOnlyRealm(PASSWORD_ONLY);
         ObjectNode app = RealmJson.authenticatorAppRealm(AUTHENTICATOR_APP);
         // The caps stay on, so their cost is measured, but high enough that no benchmark login is refused. Every
@@ -60,6 +72,9 @@ final class BenchRealms {
             ObjectNode attributes = (ObjectNode) imported.get("attributes");
             attributes.putArray("phoneNumberVerified").add("true");
             attributes.putArray(VerifiedNumberMark.ATTRIBUTE).add(VerifiedNumberMark.of(user.phone()));
+        }
+        for (BenchUser user : firstSignIns) {
+            RealmJson.addUser(twilio, user.username(), PASSWORD, user.phone());
         }
         return List.of(RealmJson.write(passwordOnly, dir), RealmJson.write(app, dir), RealmJson.write(twilio, dir));
     }

@@ -25,7 +25,7 @@ final class BenchServer implements AutoCloseable {
         this.keycloak = keycloak;
     }
 
-    static BenchServer start(BenchSettings settings, List<BenchUser> users) throws Exception {
+    static BenchServer start(BenchSettings settings, List<BenchUser> users, List<BenchUser> firstSignIns) throws Exception {
         VerifyEmulator twilio = VerifyEmulator.start();
         try {
             SpiOptionNames spi = SpiOptionNames.forKeycloakUnderTest();
@@ -37,14 +37,11 @@ final class BenchServer implements AutoCloseable {
                     .env(spi.env("account-sid"), VerifyEmulator.ACCOUNT_SID)
                     .env(spi.env("verify-service-sid"), VerifyEmulator.SERVICE_SID)
                     .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
-            BenchRealms.write(WORK.resolve("realms"), users, settings.passwordPolicy()).forEach(options::realm);
+            BenchRealms.write(WORK.resolve("realms"), users, firstSignIns, settings.passwordPolicy()).forEach(options::realm);
             if (settings.jfr()) {
-                // Written when the node stops. Java 17 has no %p in the file name, so one node only.
-                if (settings.nodes() != 1) {
-                    throw new IllegalArgumentException("-Dbench.jfr=true records one node: use it with -Dbench.nodes=1");
-                }
-                options.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                        + WORK.toAbsolutePath().resolve("keycloak.jfr"));
+                // The recording itself starts after the warm-up (FlightRecording); Keycloak's request stacks are deeper
+                // than JFR's default 64 frames, and a truncated stack no longer shows which step it belongs to.
+                options.env("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions:stackdepth=256");
             }
             KeycloakCluster keycloak = KeycloakCluster.start(options);
             new AdminApi(keycloak.node(0).baseUrl()).declarePhoneAttributes(BenchRealms.TWILIO, "phoneNumber", "phoneNumberVerified");

@@ -16,6 +16,7 @@ final class FlowStats {
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String firstFailure;
+    private volatile boolean ranOut;
 
     FlowStats(LoginFlow flow, MeasureWindow window) {
         this.flow = flow;
@@ -40,6 +41,15 @@ final class FlowStats {
         if (failures.getAndIncrement() == 0) {
             firstFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+    }
+
+    /** A client of a once-per-user load used up its users (its phase then measured idle time too). */
+    void ranOut() {
+        ranOut = true;
+    }
+
+    boolean ranOutOfUsers() {
+        return ranOut;
     }
 
     /** Successful logins of the whole phase, warm-up included. */

@@ -4,6 +4,7 @@ import io.github.kctwilio.otp.bench.BenchRealms.BenchUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -21,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoadPhase {
 
-    /** The server's side of a phase: CPU time spent in the measured window and peak resident memory. */
-    record ServerUse(Duration cpu, long peakMemoryMiB, boolean peakSincePhaseStart) {
+    /** The server's side of a phase: CPU time by kind of thread in the measured window, its length, and peak memory. */
+    record ServerUse(ThreadCpu cpu, double seconds, long peakMemoryMiB, boolean peakSincePhaseStart) {
     }
 
     private final List<String> nodeUrls;
@@ -43,15 +44,24 @@ final class LoadPhase {
         this.meter = meter;
     }
 
-    /** {@code clients} browsers logging in one after the other; each takes its own share of the users. */
+    /** {@code clients} browsers logging in one after the other; each takes its own share of the users, in turn. */
     FlowStats closedLoop(LoginFlow flow, int clients) {
+        return closedLoop(flow, clients, false);
+    }
+
+    /** As {@link #closedLoop(LoginFlow, int)}, each user logging in once at most (first sign-ins). */
+    FlowStats closedLoopOnce(LoginFlow flow, int clients) {
+        return closedLoop(flow, clients, true);
+    }
+
+    private FlowStats closedLoop(LoginFlow flow, int clients, boolean once) {
         FlowStats stats = new FlowStats(flow, window);
         for (int c = 0; c < clients; c++) {
             List<BenchUser> share = new ArrayList<>();
             for (int i = c; i < users.size(); i += clients) {
                 share.add(users.get(i));
             }
-            starters.add(() -> pool.execute(() -> loopOver(flow, stats, share)));
+            starters.add(() -> pool.execute(() -> loopOver(flow, stats, share, once)));
         }
         return stats;
     }
@@ -86,11 +96,11 @@ final class LoadPhase {
         starters.forEach(Runnable::run);
         Thread.sleep(warmup.toMillis());
         boolean peakReset = meter.resetPeakMemory();
-        Duration cpuBefore = meter.cpuTime();
+        Map<String, ThreadCpu.ThreadSample> cpuBefore = meter.sample();
         window.open();
         Thread.sleep(measure.toMillis());
         window.close();
-        Duration cpu = meter.cpuTime().minus(cpuBefore);
+        ThreadCpu cpu = meter.cpuSince(cpuBefore);
         long peak = meter.peakMemoryMiB();
         stopping.set(true);
         pool.shutdown();
@@ -98,14 +108,18 @@ final class LoadPhase {
             pool.shutdownNow();
             System.err.println("Some logins were still running 3 minutes after the phase ended");
         }
-        return new ServerUse(cpu, peak, peakReset);
+        return new ServerUse(cpu, window.seconds(), peak, peakReset);
     }
 
-    private void loopOver(LoginFlow flow, FlowStats stats, List<BenchUser> share) {
+    private void loopOver(LoginFlow flow, FlowStats stats, List<BenchUser> share, boolean once) {
         LoginClient client = new LoginClient(nodeUrls);
         int next = 0;
         int busyInARow = 0;
         while (!stopping.get()) {
+            if (once && next >= share.size()) {
+                stats.ranOut();
+                return;
+            }
             BenchUser user = share.get(next++ % share.size());
             if (loginOnce(flow, stats, client, user)) {
                 busyInARow = 0;

@@ -3,8 +3,9 @@ package io.github.kctwilio.otp.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CPU time and peak resident memory of the Keycloak JVMs, read from Linux's /proc: what the server spends, whatever
@@ -18,14 +19,22 @@ final class ServerMeter {
         this.servers = List.copyOf(servers);
     }
 
-    /** User plus system CPU time of all server processes since they started. */
-    Duration cpuTime() {
-        Duration total = Duration.ZERO;
+    List<ProcessHandle> servers() {
+        return servers;
+    }
+
+    /** The run time of every live thread of the server processes now; see {@link #cpuSince(Map)}. */
+    Map<String, ThreadCpu.ThreadSample> sample() {
+        Map<String, ThreadCpu.ThreadSample> threads = new HashMap<>();
         for (ProcessHandle server : servers) {
-            total = total.plus(server.info().totalCpuDuration().orElseThrow(
-                    () -> new IllegalStateException("No CPU time for process " + server.pid() + " (not Linux?)")));
+            ThreadCpu.sample(server.pid(), threads);
         }
-        return total;
+        return threads;
+    }
+
+    /** CPU time of the server processes since {@code before}, by kind of thread. */
+    ThreadCpu cpuSince(Map<String, ThreadCpu.ThreadSample> before) {
+        return ThreadCpu.between(before, sample());
     }
 
     /**
