@@ -2,8 +2,7 @@ package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
-import io.github.kctwilio.otp.limits.LimitHit;
-import io.github.kctwilio.otp.limits.SendLimiter;
+import io.github.kctwilio.otp.limits.SendRequest;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.StartedVerification;
 import io.github.kctwilio.otp.verify.VerificationRequest;
@@ -15,13 +14,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 
 /**
- * Sends a code: our caps first (a refused send costs nothing), then Twilio, then the page that follows.
+ * Sends a code: our caps first ({@link SendAdmission}: a refused send costs nothing), then Twilio, then the page that
+ * follows. Also the reset decoy, through the same caps.
  */
 final class CodeDelivery {
 
     private final VerifyGateways gateways;
+    private final SendAdmission admission = new SendAdmission();
 
     CodeDelivery(VerifyGateways gateways) {
         this.gateways = gateways;
@@ -39,36 +42,63 @@ final class CodeDelivery {
     void send(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number,
               boolean enrolling, Channel channel, Instant now, PageMessage onSuccess) {
         String target = channel == Channel.EMAIL ? context.getUser().getEmail() : number;
-        int perLogin = config.sendLimits().perLogin();
-        if (perLogin > 0 && state.sendCount() >= perLogin) {
-            OtpEvents.limitHit(context, "login", channel, number);
-            refuse(context, config, state, number, enrolling, now, PageMessage.error(OtpMessages.LOGIN_SEND_CAP));
-            return;
-        }
         String ip = context.getConnection().getRemoteAddr();
-        SendLimiter.Permit permit = new SendLimiter(new SingleUseObjectSlots(context.getSession()))
-                .tryAcquire(config.sendLimits(), context.getRealm().getId(), target, context.getUser().getId(), ip, now);
-        Optional<LimitHit> hit = permit.refusal();
-        if (hit.isPresent()) {
-            OtpEvents.limitHit(context, hit.get().limit(), channel, number);
-            long minutes = Math.max(1, (hit.get().retryIn().toSeconds() + 59) / 60);
-            refuse(context, config, state, number, enrolling, now, PageMessage.error(OtpMessages.SEND_LIMIT, minutes));
+        SendAdmission.Decision decision = admission.admit(context, config, state, request(context, target, enrolling, ip), channel,
+                number, now);
+        if (decision.refusal() != null) {
+            refuse(context, config, state, number, enrolling, now, decision.refusal());
             return;
         }
         try {
             String locale = VerifyLocales.forLocale(context.getSession().getContext().resolveLocale(context.getUser()));
             StartedVerification started = gateways.gatewayFor(config.credentials()).start(new VerificationRequest(target, channel,
                     locale, ip, Map.of("realm", context.getRealm().getName())));
+            state.countSend();
             state.codeSent(started.sid(), number, target, started.channel(), now, enrolling);
             OtpEvents.event(context, channel, number);
             context.challenge(OtpForms.codeForm(context, config, state, now, onSuccess));
         } catch (VerifyException e) {
-            if (e.failure().needsAdminAttention()) {
-                // Nothing reached the user: the caps must not count a send that did not happen.
-                permit.giveBack();
+            if (SendFailures.nothingWentOut(e)) {
+                decision.permit().giveBack();
+            } else {
+                // A timeout or a 5xx may still have reached the phone: it counts like any send.
+                state.countSend();
             }
             failed(context, config, state, number, enrolling, channel, now, e);
         }
+    }
+
+    /**
+     * A password reset for an unknown name or an account without a verified number: counted by the same caps as a
+     * real reset (keyed by the typed name instead of the number), then the same code form, with no Twilio request.
+     *
+     * @param onSuccess message for the code form after the "send"; null for none
+     */
+    void sendDecoy(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, Instant now, PageMessage onSuccess) {
+        String typed = context.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        SendRequest request = SendRequest.resetDecoy(typed, context.getConnection().getRemoteAddr());
+        SendAdmission.Decision decision = admission.admit(context, config, state, request, null, null, now);
+        if (decision.refusal() != null) {
+            context.challenge(OtpForms.codeForm(context, config, state, now, decision.refusal()));
+            return;
+        }
+        state.decoySent(now);
+        context.challenge(OtpForms.codeForm(context, config, state, now, onSuccess));
+    }
+
+    /**
+     * Whose allowances a send uses: a number typed on the phone form is not proven, a reset proves no account, and
+     * only the owner's own sign-in (or step-up) draws on the number's own allowance.
+     */
+    private static SendRequest request(OtpInteraction context, String target, boolean enrolling, String ip) {
+        if (enrolling) {
+            return SendRequest.newNumber(target, context.getUser().getId(), ip);
+        }
+        if (TwilioOtpAuthenticator.RESET_CREDENTIALS_PATH.equals(
+                context.getAuthenticationSession().getAuthNote(AuthenticationProcessor.CURRENT_FLOW_PATH))) {
+            return SendRequest.reset(target, ip);
+        }
+        return SendRequest.owner(target, context.getUser().getId(), ip);
     }
 
     /**

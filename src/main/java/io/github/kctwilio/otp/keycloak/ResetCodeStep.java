@@ -15,7 +15,8 @@ import org.keycloak.events.Errors;
  * nothing here may differ between an account with a verified number, one without, and no account at all: the
  * code form never shows the number, and accounts that cannot get a code (no verified number, or locked by
  * brute-force protection) get a decoy (the same form, cooldown and per-login cap, no Twilio request, no code
- * accepted) unless the admin chose to skip the step for them.
+ * accepted; it takes cap slots like a real reset, keyed by the typed name) unless the admin chose to skip the step
+ * for them.
  */
 final class ResetCodeStep {
 
@@ -45,24 +46,20 @@ final class ResetCodeStep {
             return;
         }
         flow.getEvent().error(phone == null ? Errors.USER_NOT_FOUND : "twilio_no_verified_phone");
-        state.decoySent(now);
-        flow.challenge(OtpForms.codeForm(context, config, state, now, null));
+        delivery.sendDecoy(context, config, state, now, null);
     }
 
     /** A post to the decoy form: resends and channel switches look real; every code is wrong. */
     static void decoyAction(AuthenticationFlowContext flow, TwilioOtpConfig config, OtpAuthState state,
-                            MultivaluedMap<String, String> form, Optional<Channel> switchTo, Instant now) {
+                            MultivaluedMap<String, String> form, Optional<Channel> switchTo, CodeDelivery delivery, Instant now) {
         OtpInteraction context = OtpInteraction.of(flow);
         if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
-            PageMessage message = null;
-            int perLogin = config.sendLimits().perLogin();
-            if (perLogin > 0 && state.sendCount() >= perLogin) {
-                message = PageMessage.error(OtpMessages.LOGIN_SEND_CAP);
-            } else if (OtpForms.resendWaitSeconds(config, state, now) == 0) {
-                state.decoySent(now);
-                message = PageMessage.info(OtpMessages.NEW_CODE_SENT);
+            // As CodeDelivery.resend: the cooldown first, then the same caps as a real send.
+            if (OtpForms.resendWaitSeconds(config, state, now) > 0) {
+                flow.challenge(OtpForms.codeForm(context, config, state, now, null));
+            } else {
+                delivery.sendDecoy(context, config, state, now, PageMessage.info(OtpMessages.NEW_CODE_SENT));
             }
-            flow.challenge(OtpForms.codeForm(context, config, state, now, message));
             return;
         }
         if (CodeCheck.wellFormedCode(context, config, state, form.getFirst(OtpFormFields.CODE), now).isPresent()) {

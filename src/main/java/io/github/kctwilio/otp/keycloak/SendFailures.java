@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.verify.VerifyException;
 import io.github.kctwilio.otp.verify.VerifyFailure;
 import java.util.Locale;
 import org.keycloak.events.Errors;
@@ -27,6 +28,17 @@ final class SendFailures {
             return Errors.EXPIRED_CODE;
         }
         return "twilio_" + failure.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * True when a failed send surely reached nobody, for a reason that is neither the user's nor an attacker's: Twilio
+     * answered with a 4xx refusal the admin must fix (credentials, a disabled channel, a request it did not take).
+     * Its cap slots are given back. A timeout, a dropped connection or a 5xx may have come after Twilio sent the
+     * code, so those count; so do refusals of the number itself, or retrying bad numbers would cost nothing.
+     */
+    static boolean nothingWentOut(VerifyException e) {
+        Integer status = e.httpStatus();
+        return e.failure().needsAdminAttention() && status != null && status >= 400 && status < 500;
     }
 
     /** True when the number itself is the problem, so a user who typed it may type another. */

@@ -98,7 +98,7 @@ public final class TwilioOtpAuthenticator implements Authenticator {
             state.decoyFromNowOn(); // a lock must look like any wrong code here, or it would tell the account exists
         }
         if (state.decoy()) {
-            ResetCodeStep.decoyAction(flow, config, state, form, switchTo, now);
+            ResetCodeStep.decoyAction(flow, config, state, form, switchTo, delivery, now);
         } else if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
             if (!delivery.resend(context, config, state, switchTo.orElse(state.channel()), now)) {
                 authenticate(flow);
