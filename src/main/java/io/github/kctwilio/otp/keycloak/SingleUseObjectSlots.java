@@ -27,6 +27,12 @@ final class SingleUseObjectSlots implements SlotStore {
     }
 
     @Override
+    public boolean isTaken(String key) {
+        operations.increment();
+        return store.contains(key);
+    }
+
+    @Override
     public void release(String key) {
         operations.increment();
         store.remove(key);

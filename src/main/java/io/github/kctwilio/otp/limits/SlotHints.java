@@ -20,10 +20,10 @@ final class SlotHints {
 
     private final Map<String, Hint> hints = new ConcurrentHashMap<>();
 
-    /** The first slot worth trying (0 when this node knows nothing of the window). */
+    /** The first slot worth trying; -1 when this node knows nothing of the window. */
     int next(String window, long now) {
         Hint hint = hints.get(window);
-        return hint == null || hint.endsAt() <= now ? 0 : hint.next();
+        return hint == null || hint.endsAt() <= now ? -1 : hint.next();
     }
 
     /** This node took {@code slot}, or found every slot below {@code slot + 1} taken. */

@@ -31,6 +31,13 @@ final class InMemorySlotStore implements SlotStore {
     }
 
     @Override
+    public boolean isTaken(String key) {
+        operations.incrementAndGet();
+        Instant expiry = expiries.get(key);
+        return expiry != null && expiry.isAfter(clock.get());
+    }
+
+    @Override
     public void release(String key) {
         operations.incrementAndGet();
         expiries.remove(key);
