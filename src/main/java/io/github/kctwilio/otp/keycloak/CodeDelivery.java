@@ -8,6 +8,7 @@ import io.github.kctwilio.otp.verify.StartedVerification;
 import io.github.kctwilio.otp.verify.VerificationRequest;
 import io.github.kctwilio.otp.verify.VerifyException;
 import io.github.kctwilio.otp.verify.VerifyFailure;
+import io.github.kctwilio.otp.verify.VerifyGateway;
 import io.github.kctwilio.otp.verify.VerifyGateways;
 import io.github.kctwilio.otp.verify.VerifyLocales;
 import java.time.Instant;
@@ -43,16 +44,17 @@ final class CodeDelivery {
               boolean enrolling, Channel channel, Instant now, PageMessage onSuccess) {
         String target = channel == Channel.EMAIL ? context.getUser().getEmail() : number;
         String ip = context.getConnection().getRemoteAddr();
-        SendAdmission.Decision decision = admission.admit(context, config, state, request(context, target, enrolling, ip), channel,
-                number, now);
+        SendRequest request = request(context, target, enrolling, ip);
+        SendAdmission.Decision decision = admission.admit(context, config, state, request, channel, number, now);
         if (decision.refusal() != null) {
             refuse(context, config, state, number, enrolling, now, decision.refusal());
             return;
         }
         try {
             String locale = VerifyLocales.forLocale(context.getSession().getContext().resolveLocale(context.getUser()));
-            StartedVerification started = gateways.gatewayFor(config.credentials()).start(new VerificationRequest(target, channel,
+            StartedVerification started = start(context, config, request, new VerificationRequest(target, channel,
                     locale, ip, Map.of("realm", context.getRealm().getName())));
+            admission.strangerSent(context, request, started.sid());
             state.countSend();
             state.codeSent(started.sid(), number, target, started.channel(), now, enrolling);
             OtpEvents.event(context, channel, number);
@@ -65,6 +67,31 @@ final class CodeDelivery {
                 state.countSend();
             }
             failed(context, config, state, number, enrolling, channel, now, e);
+        }
+    }
+
+    /**
+     * Twilio keeps one verification per number, with 5 sends whoever asks. When strangers' sends (resets, another
+     * account setting the number up) used them up, the owner's own send cancels their verification and starts anew:
+     * one cancel and one more send, only then.
+     */
+    private StartedVerification start(OtpInteraction context, TwilioOtpConfig config, SendRequest request,
+                                      VerificationRequest verification) throws VerifyException {
+        VerifyGateway gateway = gateways.gatewayFor(config.credentials());
+        try {
+            return gateway.start(verification);
+        } catch (VerifyException e) {
+            Optional<String> strangers = e.failure() == VerifyFailure.TOO_MANY_SENDS && request.kind() == SendRequest.Kind.OWNER
+                    ? admission.strangersVerification(context, request.target()) : Optional.empty();
+            if (strangers.isEmpty()) {
+                throw e;
+            }
+            try {
+                gateway.cancel(strangers.get());
+            } catch (VerifyException gone) {
+                // Approved, expired or canceled meanwhile: the new send below tells.
+            }
+            return gateway.start(verification);
         }
     }
 

@@ -14,6 +14,8 @@ import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
 import io.github.kctwilio.otp.verify.Channel;
 import io.micrometer.core.instrument.Counter;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Errors;
 
@@ -25,6 +27,8 @@ import org.keycloak.events.Errors;
 final class SendAdmission {
 
     private static final Logger LOG = Logger.getLogger(SendAdmission.class);
+    private static final String STRANGERS_VERIFICATION = "twilio-otp:strangers-verification:";
+    private static final String SID = "sid";
 
     private final SendLimiter limiter = new SendLimiter();
     private final RealmLimiterKeys keys = new RealmLimiterKeys();
@@ -76,6 +80,43 @@ final class SendAdmission {
             return new Decision(null, PageMessage.error(OtpMessages.REALM_SEND_LIMIT));
         }
         return new Decision(null, PageMessage.error(OtpMessages.SEND_LIMIT, minutes(hit)));
+    }
+
+    /**
+     * Remembers, for Twilio's ten minutes, the verification a stranger's send (a reset, a number being set up) started
+     * or joined for this target. Twilio keeps one verification per number and allows it 5 sends, whoever asks: see
+     * {@link #strangersVerification}.
+     */
+    void strangerSent(OtpInteraction context, SendRequest request, String verificationSid) {
+        if (request.kind() == SendRequest.Kind.OWNER) {
+            return;
+        }
+        strangersKey(context, request.target()).ifPresent(key -> {
+            cacheOperations.increment();
+            context.getSession().singleUseObjects().put(key, OtpAuthState.VERIFICATION_LIFETIME.toSeconds(), Map.of(SID, verificationSid));
+        });
+    }
+
+    /**
+     * The verification strangers started for this target in the last ten minutes, if any: when Twilio refuses the
+     * owner's own send because that verification has had its 5 sends (60203), the owner's sign-in cancels it and
+     * starts a fresh one, so strangers cannot use up the owner's code this way either. Forgotten once read.
+     */
+    Optional<String> strangersVerification(OtpInteraction context, String target) {
+        return strangersKey(context, target).map(key -> {
+            cacheOperations.increment();
+            Map<String, String> notes = context.getSession().singleUseObjects().remove(key);
+            return notes == null ? null : notes.get(SID);
+        });
+    }
+
+    private Optional<String> strangersKey(OtpInteraction context, String target) {
+        try {
+            SubjectHash hash = keys.of(context.getSession(), context.getRealm());
+            return Optional.of(STRANGERS_VERIFICATION + hash.of("verification\n" + context.getRealm().getId() + "\n" + target));
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // no send got this far without a key either
+        }
     }
 
     private static Decision notConfigured(OtpInteraction context) {
