@@ -58,14 +58,16 @@ class SendBudgetsIT {
             LoginBrowser stranger = env.newBrowser();
             stranger.forgotPassword(RuleRealms.TRUSTING, RealmJson.CLIENT_ID, owner);
         }
-        long sentBefore = twilio.count(RequestKind.CREATE_VERIFICATION);
+        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("our cap stopped the sixth").isEqualTo(5);
 
         LoginBrowser browser = env.newBrowser();
         Page codeForm = browser.signIn(browser.openLogin(RuleRealms.TRUSTING, RealmJson.CLIENT_ID), owner, TestUsers.PASSWORD);
 
         assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.text()).isTrue();
-        assertThat(codeForm.text()).doesNotContain(SEND_LIMIT);
-        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(sentBefore + 1);
+        assertThat(codeForm.text()).doesNotContain(SEND_LIMIT).doesNotContain("Too many codes were sent to this number");
+        // Twilio's 5 sends of the strangers' verification are used up (60203): the owner's sign-in cancels it and
+        // starts its own.
+        assertThat(twilio.count(RequestKind.UPDATE)).as("one cancel").isEqualTo(1);
         Page done = browser.submit(codeForm, CODE_FORM, Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
         assertThat(done.loggedIn()).isTrue();
     }
