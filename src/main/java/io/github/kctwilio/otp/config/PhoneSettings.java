@@ -11,6 +11,7 @@ public final class PhoneSettings {
     public static final String EXISTING_NUMBERS = "existingNumbers";
     public static final String ALLOWED_COUNTRIES = "allowedCountries";
     public static final String NUMBERS_PER_USER = "phoneNumbersPerUser";
+    public static final String REALM_SEND_LIMIT = "realmSendLimit";
 
     private PhoneSettings() {
     }

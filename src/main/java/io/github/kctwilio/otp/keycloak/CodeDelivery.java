@@ -2,8 +2,7 @@ package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
-import io.github.kctwilio.otp.limits.LimitHit;
-import io.github.kctwilio.otp.limits.SendLimiter;
+import io.github.kctwilio.otp.limits.SendRequest;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.DecoyVerifyGateway;
 import io.github.kctwilio.otp.verify.StartedVerification;
@@ -18,15 +17,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 
 /**
- * Sends a code: our caps first (a refused send costs nothing), then Twilio, then the page that follows. A decoy (a
- * reset that gets no code) takes the same path, with a stand-in for Twilio that sends nothing but takes as long.
+ * Sends a code: our caps first ({@link SendAdmission}: a refused send costs nothing), then Twilio, then the page that
+ * follows. A decoy (a reset that gets no code) takes the same path and the same caps, with a stand-in for Twilio that
+ * sends nothing but takes as long.
  */
 final class CodeDelivery {
 
     private final VerifyGateways gateways;
     private final VerifyTimings timings;
+    private final SendAdmission admission = new SendAdmission();
 
     CodeDelivery(VerifyGateways gateways, VerifyTimings timings) {
         this.gateways = gateways;
@@ -47,37 +50,80 @@ final class CodeDelivery {
     void send(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number,
               boolean enrolling, Channel channel, Instant now, PageMessage onSuccess) {
         String target = channel == Channel.EMAIL ? context.getUser().getEmail() : number;
-        int perLogin = config.sendLimits().perLogin();
-        if (perLogin > 0 && state.sendCount() >= perLogin) {
-            OtpEvents.limitHit(context, "login", channel, number);
-            refuse(context, config, state, number, enrolling, now, PageMessage.error(OtpMessages.LOGIN_SEND_CAP));
-            return;
-        }
         String ip = context.getConnection().getRemoteAddr();
-        String account = context.getUser() == null || state.decoy() ? number : context.getUser().getId();
-        SendLimiter.Permit permit = new SendLimiter(new SingleUseObjectSlots(context.getSession()))
-                .tryAcquire(config.sendLimits(), context.getRealm().getId(), target, account, ip, now);
-        Optional<LimitHit> hit = permit.refusal();
-        if (hit.isPresent()) {
-            OtpEvents.limitHit(context, hit.get().limit(), channel, number);
-            long minutes = Math.max(1, (hit.get().retryIn().toSeconds() + 59) / 60);
-            refuse(context, config, state, number, enrolling, now, PageMessage.error(OtpMessages.SEND_LIMIT, minutes));
+        SendRequest request = request(context, state, target, enrolling, ip);
+        SendAdmission.Decision decision = admission.admit(context, config, state, request, channel, number, now);
+        if (decision.refusal() != null) {
+            refuse(context, config, state, number, enrolling, now, decision.refusal());
             return;
         }
         try {
             String locale = VerifyLocales.forLocale(context.getSession().getContext().resolveLocale(context.getUser()));
-            StartedVerification started = gateway(config, state).start(new VerificationRequest(target, channel,
-                    locale, ip, Map.of("realm", context.getRealm().getName())));
+            VerificationRequest verification = new VerificationRequest(target, channel,
+                    locale, ip, Map.of("realm", context.getRealm().getName()));
+            StartedVerification started = state.decoy()
+                    ? new DecoyVerifyGateway(timings, state.checkCount(), false).start(verification)
+                    : start(context, config, request, verification);
+            admission.strangerSent(context, request, started.sid());
+            state.countSend();
             state.codeSent(started.sid(), number, target, started.channel(), now, enrolling);
             OtpEvents.event(context, channel, state.decoy() ? null : number);
             context.challenge(OtpForms.codeForm(context, config, state, now, onSuccess));
         } catch (VerifyException e) {
-            if (e.failure().needsAdminAttention()) {
-                // Nothing reached the user: the caps must not count a send that did not happen.
-                permit.giveBack();
+            // A reset whose number Twilio refused is answered as a decoy's send, caps included (see failed()).
+            boolean answeredAsSent = state.targetHidden() && !state.decoy() && !e.failure().needsAdminAttention();
+            if (SendFailures.nothingWentOut(e) && !answeredAsSent) {
+                decision.permit().giveBack();
+            } else {
+                // A timeout or a 5xx may still have reached the phone: it counts like any send.
+                state.countSend();
             }
             failed(context, config, state, number, enrolling, channel, now, e);
         }
+    }
+
+    /**
+     * Twilio keeps one verification per number, with 5 sends whoever asks. When strangers' sends (resets, another
+     * account setting the number up) used them up, the owner's own send cancels their verification and starts anew:
+     * one cancel and one more send, only then.
+     */
+    private StartedVerification start(OtpInteraction context, TwilioOtpConfig config, SendRequest request,
+                                      VerificationRequest verification) throws VerifyException {
+        VerifyGateway gateway = gateways.gatewayFor(config.credentials());
+        try {
+            return gateway.start(verification);
+        } catch (VerifyException e) {
+            Optional<String> strangers = e.failure() == VerifyFailure.TOO_MANY_SENDS && request.kind() == SendRequest.Kind.OWNER
+                    ? admission.strangersVerification(context, request.target()) : Optional.empty();
+            if (strangers.isEmpty()) {
+                throw e;
+            }
+            try {
+                gateway.cancel(strangers.get());
+            } catch (VerifyException gone) {
+                // Approved, expired or canceled meanwhile: the new send below tells.
+            }
+            return gateway.start(verification);
+        }
+    }
+
+    /**
+     * Whose allowances a send uses: a number typed on the phone form is not proven, a reset proves no account, and
+     * only the owner's own sign-in (or step-up) draws on the number's own allowance.
+     */
+    private static SendRequest request(OtpInteraction context, OtpAuthState state, String target, boolean enrolling, String ip) {
+        if (state.decoy()) {
+            // Keyed by the name typed on "Choose user" where a real reset is keyed by the number.
+            return SendRequest.resetDecoy(context.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME), ip);
+        }
+        if (enrolling) {
+            return SendRequest.newNumber(target, context.getUser().getId(), ip);
+        }
+        if (TwilioOtpAuthenticator.RESET_CREDENTIALS_PATH.equals(
+                context.getAuthenticationSession().getAuthNote(AuthenticationProcessor.CURRENT_FLOW_PATH))) {
+            return SendRequest.reset(target, ip);
+        }
+        return SendRequest.owner(target, context.getUser().getId(), ip);
     }
 
     /**
@@ -110,11 +156,6 @@ final class CodeDelivery {
         }
         Channel channel = firstChannel(context, config, false).orElse(state.channel());
         send(context, config, state, state.otherNumber().orElseThrow(), false, channel, now, PageMessage.info(OtpMessages.NEW_CODE_SENT));
-    }
-
-    /** Twilio, or the decoy for a login that gets no code. */
-    private VerifyGateway gateway(TwilioOtpConfig config, OtpAuthState state) {
-        return state.decoy() ? new DecoyVerifyGateway(timings, state.checkCount(), false) : gateways.gatewayFor(config.credentials());
     }
 
     private void failed(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number,

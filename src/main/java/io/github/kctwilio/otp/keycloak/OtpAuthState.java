@@ -24,7 +24,6 @@ final class OtpAuthState {
     private static final String SENT_AT = "sent-at";
     private static final String ENROLLING = "enrolling";
     private static final String ENDED = "ended";
-    private static final String SENDS = "sends";
     private static final String NEUTRAL = "neutral";
     private static final String BACKUP = "backup";
     /** A reset for an account that gets no code: every send and check goes to the decoy, none is accepted. */
@@ -33,6 +32,13 @@ final class OtpAuthState {
     private static final String STARTED_AT = "started-at";
     /** Codes checked against the current verification (Twilio refuses the sixth; the decoy must too). */
     private static final String CHECKS = "checks";
+
+    /**
+     * Codes sent in this sign-in, by the step and the action together. A client note, not an auth note: Keycloak
+     * clears auth notes when the user goes back to the login (the flow restarts) but keeps client notes, so neither
+     * that nor "Use another number" starts the count over.
+     */
+    private static final String SENDS_THIS_SIGN_IN = "twilio-otp.sends-this-sign-in";
 
     /** Note, shared by the step and the action, naming the number a code was approved for in this sign-in. */
     private static final String VERIFIED_IN_THIS_LOGIN = "twilio-otp.verified-in-this-login";
@@ -97,7 +103,6 @@ final class OtpAuthState {
         set(SID, verificationSid);
         set(TARGET, target);
         set(SENT_AT, Long.toString(at.toEpochMilli()));
-        set(SENDS, Integer.toString(sendCount() + 1));
         remove(ENDED);
     }
 
@@ -157,10 +162,15 @@ final class OtpAuthState {
         return get(NEUTRAL) != null;
     }
 
-    /** Codes sent in this login so far, for the per-login cap. */
+    /** Codes sent in this sign-in so far (step and action, every number), for the per-sign-in cap. */
     int sendCount() {
-        String value = get(SENDS);
+        String value = session.getClientNote(SENDS_THIS_SIGN_IN);
         return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    /** One more send in this sign-in: a code that went out, or may have (a timeout), or a decoy. */
+    void countSend() {
+        session.setClientNote(SENDS_THIS_SIGN_IN, Integer.toString(sendCount() + 1));
     }
 
     /** Twilio no longer accepts codes for this verification (expired, used, too many wrong codes). */
@@ -201,8 +211,9 @@ final class OtpAuthState {
                 && sentAt().map(sent -> now.isBefore(sent.plus(VERIFICATION_LIFETIME))).orElse(false);
     }
 
+    /** Starts this interaction over ("Use another number"); the sends of the sign-in stay counted. */
     void clear() {
-        for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, SENDS, NEUTRAL, BACKUP, DECOY, STARTED_AT, CHECKS}) {
+        for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, NEUTRAL, BACKUP, DECOY, STARTED_AT, CHECKS}) {
             remove(note);
         }
     }

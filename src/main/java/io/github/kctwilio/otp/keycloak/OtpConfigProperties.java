@@ -78,20 +78,25 @@ final class OtpConfigProperties {
                 .property().name(ExecutionSettings.SEND_LIMIT_PER_NUMBER).label("Send limit per phone number")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_NUMBER)
                 .helpText("Most codes sent to one number in a window, such as 5/1h (count per s, m, h or d). 0: no limit. "
-                        + "Held cluster-wide; protects against SMS pumping.")
+                        + "Held cluster-wide; protects against SMS pumping. The owner's own sign-ins have this allowance "
+                        + "to themselves; password resets and numbers being set up count per number and client address, "
+                        + "so a stranger cannot use up the owner's codes.")
                 .add()
                 .property().name(ExecutionSettings.SEND_LIMIT_PER_USER).label("Send limit per user")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_USER)
-                .helpText("Most codes sent for one account in a window, such as 10/1h. 0: no limit.")
+                .helpText("Most codes sent for one account in a window, such as 10/1h (password resets do not count: "
+                        + "they prove no account). 0: no limit.")
                 .add()
                 .property().name(ExecutionSettings.SEND_LIMIT_PER_IP).label("Send limit per IP address")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_IP)
-                .helpText("Most codes requested from one client IP address in a window, such as 30/1h. Many users may "
-                        + "share an address behind a company or carrier gateway. 0: no limit.")
+                .helpText("Most codes requested from one client IP address in a window, such as 30/1h (IPv6 addresses "
+                        + "count by their /64 network). Many users may share an address behind a company or carrier "
+                        + "gateway. 0: no limit.")
                 .add()
                 .property().name(ExecutionSettings.MAX_SENDS_PER_LOGIN).label("Most codes per sign-in")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(SendLimits.DEFAULT_PER_LOGIN))
-                .helpText("Most codes one sign-in may send, resends included. 0: no cap.")
+                .helpText("Most codes one sign-in may send, resends, other numbers and going back to the login "
+                        + "included. 0: no cap.")
                 .add()
                 .build();
     }
@@ -129,6 +134,14 @@ final class OtpConfigProperties {
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .helpText("Two-letter country codes (such as US, CA) whose numbers may receive codes. Empty: all. A number "
                         + "from elsewhere is refused on the form, before any Twilio request.")
+                .add()
+                .property().name(PhoneSettings.REALM_SEND_LIMIT).label("Realm-wide send limit")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_REALM)
+                .helpText("Most codes the whole realm sends in a window for requests anyone can make: new numbers "
+                        + "(this action, signup) and password resets. Stops SMS pumping through open registration. Users "
+                        + "signing in to their own verified number do not count, so reaching it never locks them out. "
+                        + "Reached: users see \"try again later\", the log gets one warning per window. Such as 300/1h "
+                        + "(up to 100000 per s, m, h or d); 0: no limit. Held cluster-wide.")
                 .add()
                 .build();
     }

@@ -67,10 +67,16 @@ final class OtpEvents {
         event.error(SendFailures.eventError(e.failure()));
     }
 
-    /** One log line, an event error and a metric count for a send our own caps refused. */
+    /** A log line, an event error and a metric count for a send our own caps refused. */
     static void limitHit(OtpInteraction context, String limit, Channel channel, String number) {
-        LOG.infof("Twilio OTP send refused by the per-%s limit in realm %s (user %s)", limit, context.getRealm().getName(),
-                context.getUser() == null ? "unknown" : context.getUser().getId());
+        String line = "Twilio OTP send refused by the per-%s limit in realm %s (user %s)";
+        String user = context.getUser() == null ? "unknown" : context.getUser().getId();
+        if ("realm".equals(limit)) {
+            // Under a pumping wave this is every request: the admin gets one WARN per window instead (SendAdmission).
+            LOG.debugf(line, limit, context.getRealm().getName(), user);
+        } else {
+            LOG.infof(line, limit, context.getRealm().getName(), user);
+        }
         String name = limit.toLowerCase(Locale.ROOT);
         event(context, channel, number).detail(DETAIL_LIMIT, name).error("twilio_send_limit");
         TwilioOtpMetrics.limitHit(name);

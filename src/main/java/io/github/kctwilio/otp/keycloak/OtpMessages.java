@@ -20,6 +20,7 @@ final class OtpMessages {
     static final String NEW_CODE_SENT = "twilioOtpNewCodeSent";
     static final String SEND_LIMIT = "twilioOtpSendLimit";
     static final String LOGIN_SEND_CAP = "twilioOtpLoginSendCap";
+    static final String REALM_SEND_LIMIT = "twilioOtpRealmSendLimit";
     static final String LANDLINE_CALL = "twilioOtpLandlineCall";
     static final String CHANNEL_UNAVAILABLE = "twilioOtpChannelUnavailable";
     static final String NO_CHANNEL = "twilioOtpNoChannel";

@@ -1,6 +1,8 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.verify.VerifyException;
 import io.github.kctwilio.otp.verify.VerifyFailure;
+import java.net.ConnectException;
 import java.util.Locale;
 import org.keycloak.events.Errors;
 
@@ -27,6 +29,29 @@ final class SendFailures {
             return Errors.EXPIRED_CODE;
         }
         return "twilio_" + failure.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * True when a failed send surely reached nobody, for a reason that is neither the user's nor an attacker's: Twilio
+     * answered with a 4xx refusal the admin must fix (credentials, a disabled channel, a request it did not take), or
+     * no connection could be opened at all. Its cap slots are given back. A timeout, a dropped connection or a 5xx
+     * may have come after Twilio sent the code, so those count; so do refusals of the number itself, or retrying bad
+     * numbers would cost nothing.
+     */
+    static boolean nothingWentOut(VerifyException e) {
+        if (!e.failure().needsAdminAttention()) {
+            return false;
+        }
+        Integer status = e.httpStatus();
+        if (status != null) {
+            return status >= 400 && status < 500;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the number itself is the problem, so a user who typed it may type another. */

@@ -14,10 +14,12 @@ public record RateLimit(int count, Duration window) {
 
     public static final RateLimit OFF = new RateLimit(0, Duration.ZERO);
 
-    /** Slot keys are numbered 0..count-1; a limit this high would be a denial of service on ourselves. */
+    /** Most sends one number, account or address may be allowed per window. */
     public static final int MAX_COUNT = 1000;
+    /** Most sends a realm-wide ceiling may allow per window (each send is one slot key in the store). */
+    public static final int MAX_REALM_COUNT = 100_000;
     private static final Duration MAX_WINDOW = Duration.ofDays(7);
-    private static final Pattern SYNTAX = Pattern.compile("(\\d{1,4})\\s*/\\s*(\\d{1,5})\\s*([smhd])");
+    private static final Pattern SYNTAX = Pattern.compile("(\\d{1,6})\\s*/\\s*(\\d{1,5})\\s*([smhd])");
 
     public boolean isOff() {
         return count == 0;
@@ -25,6 +27,11 @@ public record RateLimit(int count, Duration window) {
 
     /** Empty when the text is not of the form {@code N/<number><s|m|h|d>} within bounds, or {@code 0}. */
     public static Optional<RateLimit> parse(String text) {
+        return parse(text, MAX_COUNT);
+    }
+
+    /** As {@link #parse(String)}, with counts up to {@code maxCount}. */
+    public static Optional<RateLimit> parse(String text, int maxCount) {
         if (text == null) {
             return Optional.empty();
         }
@@ -44,7 +51,7 @@ public record RateLimit(int count, Duration window) {
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofDays(amount);
         };
-        if (count < 1 || count > MAX_COUNT || window.isZero() || window.compareTo(MAX_WINDOW) > 0) {
+        if (count < 1 || count > maxCount || window.isZero() || window.compareTo(MAX_WINDOW) > 0) {
             return Optional.empty();
         }
         return Optional.of(new RateLimit(count, window));

@@ -6,10 +6,12 @@ import java.util.Objects;
  * The caps on sends, each over its own window. Defaults sit below Twilio's own limits (5 sends per number per
  * 10-minute verification) so that a pumping bot hits ours first and pays nothing.
  *
- * @param perNumber sends to one phone number, whoever asks
- * @param perUser   sends for one account, to whatever number
- * @param perIp     sends asked from one client IP address
- * @param perLogin  sends within one login (one authentication session); 0 for no cap
+ * @param perNumber sends to one phone number: the owner's own sign-ins count on their own, anyone else per number
+ *                  and client address ({@link SendRequest})
+ * @param perUser   sends for one account, to whatever number (not for password resets: those prove no account)
+ * @param perIp     sends asked from one client address (IPv6: one /64)
+ * @param perLogin  sends within one sign-in (one authentication session, across "Use another number" and going back
+ *                  to the login); 0 for no cap
  */
 public record SendLimits(RateLimit perNumber, RateLimit perUser, RateLimit perIp, int perLogin) {
 
@@ -21,6 +23,11 @@ public record SendLimits(RateLimit perNumber, RateLimit perUser, RateLimit perIp
     public static final String DEFAULT_PER_IP = "30/1h";
     /** Twilio allows five sends per verification; we stop a single login at the same number. */
     public static final int DEFAULT_PER_LOGIN = 5;
+    /**
+     * The realm-wide ceiling on sends anyone can cause (new numbers, signup, resets): five a minute on average is far
+     * above what real sign-ups and resets of most realms need, and far below what a pumping bot wants.
+     */
+    public static final String DEFAULT_PER_REALM = "300/1h";
 
     public SendLimits {
         Objects.requireNonNull(perNumber, "perNumber");

@@ -9,6 +9,9 @@ public interface SlotStore {
     /** Takes the key for {@code ttlSeconds} if nobody holds it; false when it is taken. */
     boolean claim(String key, long ttlSeconds);
 
+    /** True while somebody holds the key; only a hint, read without taking anything. */
+    boolean isTaken(String key);
+
     /** Gives a key back, for a claim that turned out not to be needed. */
     void release(String key);
 }

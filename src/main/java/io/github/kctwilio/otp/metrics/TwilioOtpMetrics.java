@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * port's {@code /metrics}; without it the global registry has no backend and every meter here costs next to nothing.
  *
  * <p>Prometheus names: {@code twilio_otp_sends_total{channel,outcome}}, {@code twilio_otp_checks_total{channel,outcome}},
- * {@code twilio_otp_limit_hits_total{limit}} and {@code twilio_otp_twilio_request_seconds{operation}}.
+ * {@code twilio_otp_limit_hits_total{limit}}, {@code twilio_otp_limiter_cache_operations_total} and
+ * {@code twilio_otp_twilio_request_seconds{operation}}.
  * Tags never carry a phone number, a code, a user or a realm: their values come from small fixed sets.
  */
 public final class TwilioOtpMetrics {
@@ -29,6 +30,7 @@ public final class TwilioOtpMetrics {
     public static final String CHECKS = "twilio.otp.checks";
     public static final String LIMIT_HITS = "twilio.otp.limit.hits";
     public static final String REQUEST_TIME = "twilio.otp.twilio.request";
+    public static final String LIMITER_CACHE_OPERATIONS = "twilio.otp.limiter.cache.operations";
 
     /** Send outcome when Twilio accepted the send (one message or call, billed by Twilio). */
     public static final String SENT = "sent";
@@ -66,10 +68,21 @@ public final class TwilioOtpMetrics {
      * Counts one hit of one of the plugin's own send caps, on Keycloak's registry. Stateless, callable from anywhere.
      *
      * @param limit a fixed, lower-case name of the cap, as in the {@code twilio_limit} event detail: {@code "number"},
-     *              {@code "user"}, {@code "ip"}, {@code "login"}; never a phone number, user or address
+     *              {@code "user"}, {@code "ip"}, {@code "realm"}, {@code "login"}; never a phone number, user or address
      */
     public static void limitHit(String limit) {
         limitHitCounter(Metrics.globalRegistry, limit).increment();
+    }
+
+    /**
+     * The counter of operations the send limiter makes on Keycloak's cluster-wide single-use-object store (claims and
+     * give-backs of slots; in a cluster, each may be a call to another node). Divided by the logins of a benchmark, it
+     * is the limiter's cost per login. Registered once; keep the handle.
+     */
+    public static Counter limiterCacheOperations() {
+        return Counter.builder(LIMITER_CACHE_OPERATIONS)
+                .description("Operations of the send limiter on Keycloak's cluster-wide single-use-object store")
+                .register(Metrics.globalRegistry);
     }
 
     /** The gateway, counting every send and check it makes. */

@@ -24,6 +24,13 @@ class RateLimitTest {
         assertThat(RateLimit.parse("0")).hasValueSatisfying(limit -> assertThat(limit.isOff()).isTrue());
     }
 
+    @Test
+    void aRealmWideCeilingMayCountUpToAHundredThousand() {
+        assertThat(RateLimit.parse("100000/1h", RateLimit.MAX_REALM_COUNT)).contains(new RateLimit(100_000, Duration.ofHours(1)));
+        assertThat(RateLimit.parse("100001/1h", RateLimit.MAX_REALM_COUNT)).isEmpty();
+        assertThat(RateLimit.parse("2000/1h")).as("other caps stay within 1000").isEmpty();
+    }
+
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "5", "5/", "/1h", "5/1w", "0/1h", "-1/1h", "1001/1h", "5/8d", "5/0h", "five/1h", "5/1h;DROP", "5/1h/2"})
