@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.github.kctwilio.otp.phone.VerifiedNumberMark;
+import io.github.kctwilio.otp.testsupport.CapturedLog;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
@@ -43,8 +44,11 @@ class PhoneSignupFormActionTest {
     void withoutTheVerifyPhoneActionEnabledEveryRegistrationIsRefusedAsNotSetUp() {
         ValidationContext context = validation(realm(false), form("+14155550134"));
 
-        action.validate(context);
+        try (CapturedLog log = CapturedLog.of(PhoneSignupFormAction.class)) {
+            action.validate(context);
 
+            assertThat(log.messages()).singleElement().asString().startsWith("ERROR ").contains("realm acme", "'twilio-verify-phone'");
+        }
         verify(context, never()).success();
         verify(context).error(Errors.INVALID_CONFIG);
         assertThat(errorsOf(context)).singleElement().satisfies(message -> {
@@ -92,7 +96,11 @@ class PhoneSignupFormActionTest {
     void placedBeforeTheUserCreationItFailsInsteadOfLeavingAnAccountUnverified() {
         FormContext context = formContext(realm(true), form("+14155550134"), null);
 
-        assertThatThrownBy(() -> action.success(context)).isInstanceOf(AuthenticationFlowException.class);
+        try (CapturedLog log = CapturedLog.of(PhoneSignupFormAction.class)) {
+            assertThatThrownBy(() -> action.success(context)).isInstanceOf(AuthenticationFlowException.class);
+
+            assertThat(log.messages()).singleElement().asString().startsWith("ERROR ").contains("realm acme", "must come after");
+        }
     }
 
     private static RealmModel realm(boolean actionEnabled) {
