@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.github.kctwilio.otp.phone.VerifiedNumberMark;
+import io.github.kctwilio.otp.testsupport.CapturedLog;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
@@ -44,8 +45,11 @@ class PhoneSignupFormActionTest {
     void withoutTheVerifyPhoneActionEnabledEveryRegistrationIsRefusedAsNotSetUp() {
         ValidationContext context = validation(realm(false), form("+14155550134"));
 
-        action.validate(context);
+        try (CapturedLog log = CapturedLog.of(PhoneSignupFormAction.class)) {
+            action.validate(context);
 
+            assertThat(log.messages()).singleElement().asString().startsWith("ERROR ").contains("realm acme", "'twilio-verify-phone'");
+        }
         verify(context, never()).success();
         verify(context).error(Errors.INVALID_CONFIG);
         assertThat(errorsOf(context)).singleElement().satisfies(message -> {
@@ -93,7 +97,11 @@ class PhoneSignupFormActionTest {
     void placedBeforeTheUserCreationItFailsInsteadOfLeavingAnAccountUnverified() {
         FormContext context = formContext(realm(true), form("+14155550134"), null);
 
-        assertThatThrownBy(() -> action.success(context)).isInstanceOf(AuthenticationFlowException.class);
+        try (CapturedLog log = CapturedLog.of(PhoneSignupFormAction.class)) {
+            assertThatThrownBy(() -> action.success(context)).isInstanceOf(AuthenticationFlowException.class);
+
+            assertThat(log.messages()).singleElement().asString().startsWith("ERROR ").contains("realm acme", "must come after");
+        }
     }
 
     private static RealmModel realm(boolean actionEnabled) {
