@@ -2,8 +2,10 @@
      under keycloak.v2, the older keycloak theme and custom themes alike. A theme may override it by name.
      Model (twilioOtp): codeAccepted (Twilio holds a pending code for this login), channel, maskedTarget,
      resendWaitSeconds (cooldown left, rendered by the server; the script below only counts it down live),
-     alternatives (channels the user may ask for instead), enrolling (the number is new: offer to type another one).
-     An empty maskedTarget (a password reset) gets a sentence that does not say whether a code went out. -->
+     alternatives (channels the user may ask for instead), maskedBackup (the user's other number, masked; empty
+     when there is none or in a reset), enrolling (the number is new: offer to type another one).
+     An empty maskedTarget (a password reset) gets a sentence that does not say whether a code went out.
+     Realm admins can override every message: a message printed with ?no_esc goes through kcSanitize. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
     <#if section="header">
@@ -50,7 +52,7 @@
             </#if>
             <div id="kc-twilio-otp-resend-group" class="${properties.kcFormGroupClass!}">
                 <#if waiting>
-                    <p id="kc-twilio-otp-resend-wait" aria-live="polite">${msg("twilioOtpResendWait", "<span id=\"kc-twilio-otp-seconds\">" + twilioOtp.resendWaitSeconds?c + "</span>")?no_esc}</p>
+                    <p id="kc-twilio-otp-resend-wait" aria-live="polite">${kcSanitize(msg("twilioOtpResendWait", "<span id=\"kc-twilio-otp-seconds\">" + twilioOtp.resendWaitSeconds?c + "</span>"))?no_esc}</p>
                 </#if>
                 <div class="${properties.kcFormButtonsClass!} ${properties.kcFormActionGroupClass!}">
                     <#assign secondary="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">
@@ -63,6 +65,11 @@
                                 <#if waiting>disabled</#if>
                                 class="<#if !twilioOtp.codeAccepted && alternative?is_first>${primary}<#else>${secondary}</#if>">${msg("twilioOtpSwitch_" + alternative)}</button>
                     </#list>
+                    <#if (twilioOtp.maskedBackup!"")?has_content>
+                        <button id="kc-twilio-otp-backup-number" type="submit" name="backupNumber" value="true" formnovalidate data-twilio-otp-wait
+                                <#if waiting>disabled</#if>
+                                class="${secondary}">${msg("twilioOtpBackupNumber", twilioOtp.maskedBackup)}</button>
+                    </#if>
                     <#if twilioOtp.enrolling>
                         <button id="kc-twilio-otp-other-number" type="submit" name="otherNumber" value="true" formnovalidate
                                 class="${secondary}">${msg("twilioOtpOtherNumber")}</button>

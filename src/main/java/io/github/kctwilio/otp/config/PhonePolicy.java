@@ -17,25 +17,32 @@ import java.util.regex.Pattern;
  * @param verifiedAttribute user attribute set to {@code true} once a code to that number was approved
  * @param existingNumbers   what a number we never verified (imported, federated, set by an admin) is worth
  * @param allowedCountries  ISO 3166 region codes codes may go to; empty for all
+ * @param numbersPerUser    phone credentials an account may hold (1, or 2 for a backup phone); a newly verified
+ *                          number beyond that replaces the oldest
  */
 public record PhonePolicy(String phoneAttribute, String verifiedAttribute, ExistingNumbers existingNumbers,
-                          Set<String> allowedCountries) {
+                          Set<String> allowedCountries, int numbersPerUser) {
 
     /** The attribute names of Keycloak's built-in {@code phone} client scope. */
     public static final String DEFAULT_PHONE_ATTRIBUTE = "phoneNumber";
     public static final String DEFAULT_VERIFIED_ATTRIBUTE = "phoneNumberVerified";
+    /** A main phone and a backup phone, as the large identity services offer. */
+    public static final int DEFAULT_NUMBERS_PER_USER = 2;
     public static final PhonePolicy DEFAULTS = new PhonePolicy(DEFAULT_PHONE_ATTRIBUTE, DEFAULT_VERIFIED_ATTRIBUTE,
-            ExistingNumbers.TRUST, Set.of());
+            ExistingNumbers.TRUST, Set.of(), DEFAULT_NUMBERS_PER_USER);
 
     /** Attribute names Keycloak's user profile accepts; anything else is a typo the admin should hear about. */
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("##|[,\\s]+");
 
-    /** A number on file that we did not verify ourselves. */
+    /** A number in the phone attribute of an account that has no phone credential yet. */
     public enum ExistingNumbers {
-        /** Counts as verified (it came from a source the admin trusts); codes go to it at once. */
+        /**
+         * Becomes the account's phone credential as it is, when users cannot edit the attribute (admin-managed, a
+         * read-only directory mapper); a number users can edit is still proved by a code first.
+         */
         TRUST,
-        /** Counts as verified only once a code sent to it was approved, at the user's next sign-in. */
+        /** Becomes the account's phone credential only once a code sent to it was approved. */
         VERIFY
     }
 
@@ -54,12 +61,24 @@ public record PhonePolicy(String phoneAttribute, String verifiedAttribute, Exist
                 attribute(PhoneSettings.VERIFIED_ATTRIBUTE, own.get(PhoneSettings.VERIFIED_ATTRIBUTE), DEFAULT_VERIFIED_ATTRIBUTE),
                 SettingValues.choice(PhoneSettings.EXISTING_NUMBERS, own.get(PhoneSettings.EXISTING_NUMBERS), ExistingNumbers.class,
                         ExistingNumbers.TRUST),
-                countries(own.get(PhoneSettings.ALLOWED_COUNTRIES)));
+                countries(own.get(PhoneSettings.ALLOWED_COUNTRIES)),
+                numbersPerUser(own.get(PhoneSettings.NUMBERS_PER_USER)));
     }
 
     /** True when codes may be sent to this E.164 number. */
     public boolean allows(String e164) {
         return allowedCountries.isEmpty() || PhoneNumbers.regionOf(e164).filter(allowedCountries::contains).isPresent();
+    }
+
+    private static int numbersPerUser(String value) throws ConfigException {
+        if (isBlank(value)) {
+            return DEFAULT_NUMBERS_PER_USER;
+        }
+        return switch (value.trim()) {
+            case "1" -> 1;
+            case "2" -> 2;
+            default -> throw new ConfigException(PhoneSettings.NUMBERS_PER_USER, "must be 1 or 2");
+        };
     }
 
     private static String attribute(String setting, String value, String defaultValue) throws ConfigException {

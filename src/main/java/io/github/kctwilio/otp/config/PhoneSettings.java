@@ -10,6 +10,7 @@ public final class PhoneSettings {
     public static final String VERIFIED_ATTRIBUTE = "phoneVerifiedAttribute";
     public static final String EXISTING_NUMBERS = "existingNumbers";
     public static final String ALLOWED_COUNTRIES = "allowedCountries";
+    public static final String NUMBERS_PER_USER = "phoneNumbersPerUser";
 
     private PhoneSettings() {
     }

@@ -4,10 +4,13 @@ import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.CheckResult;
+import io.github.kctwilio.otp.verify.DecoyVerifyGateway;
 import io.github.kctwilio.otp.verify.VerificationCodes;
 import io.github.kctwilio.otp.verify.VerifyException;
 import io.github.kctwilio.otp.verify.VerifyFailure;
+import io.github.kctwilio.otp.verify.VerifyGateway;
 import io.github.kctwilio.otp.verify.VerifyGateways;
+import io.github.kctwilio.otp.verify.VerifyTimings;
 import java.time.Instant;
 import java.util.Optional;
 import org.keycloak.events.Errors;
@@ -34,9 +37,11 @@ final class CodeCheck {
     }
 
     private final VerifyGateways gateways;
+    private final VerifyTimings timings;
 
-    CodeCheck(VerifyGateways gateways) {
+    CodeCheck(VerifyGateways gateways, VerifyTimings timings) {
         this.gateways = gateways;
+        this.timings = timings;
     }
 
     /** @return the approval, or empty when a page has been shown instead */
@@ -51,16 +56,20 @@ final class CodeCheck {
         }
         String number = state.phone().orElseThrow();
         try {
-            CheckResult result = gateways.gatewayFor(config.credentials()).check(state.verificationSid().orElseThrow(), code.get());
-            if (result == CheckResult.APPROVED) {
+            VerifyGateway gateway = state.decoy()
+                    ? new DecoyVerifyGateway(timings, state.checkCount(), state.verificationExpired(now))
+                    : gateways.gatewayFor(config.credentials());
+            CheckResult result = gateway.check(state.verificationSid().orElseThrow(), code.get());
+            state.codeChecked();
+            if (result == CheckResult.APPROVED && !state.decoy()) {
                 Approval approval = new Approval(number, state.channel(), state.enrolling());
                 state.clear();
                 return Optional.of(approval);
             }
-            OtpEvents.event(context, state.channel(), number).error(Errors.INVALID_USER_CREDENTIALS);
+            OtpEvents.event(context, state.channel(), state.decoy() ? null : number).error(Errors.INVALID_USER_CREDENTIALS);
             context.wrongCode(OtpForms.codeForm(context, config, state, now, wrongCode()));
         } catch (VerifyException e) {
-            OtpEvents.twilioFailed(context, "check", e, state.channel(), number, true);
+            OtpEvents.twilioFailed(context, "check", e, state.channel(), state.decoy() ? null : number, !state.decoy());
             if (e.failure() == VerifyFailure.VERIFICATION_NOT_FOUND || e.failure() == VerifyFailure.TOO_MANY_CHECKS) {
                 state.verificationEnded();
             }

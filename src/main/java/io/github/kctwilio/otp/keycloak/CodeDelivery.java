@@ -5,26 +5,32 @@ import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
 import io.github.kctwilio.otp.limits.LimitHit;
 import io.github.kctwilio.otp.limits.SendLimiter;
 import io.github.kctwilio.otp.verify.Channel;
+import io.github.kctwilio.otp.verify.DecoyVerifyGateway;
 import io.github.kctwilio.otp.verify.StartedVerification;
 import io.github.kctwilio.otp.verify.VerificationRequest;
 import io.github.kctwilio.otp.verify.VerifyException;
 import io.github.kctwilio.otp.verify.VerifyFailure;
+import io.github.kctwilio.otp.verify.VerifyGateway;
 import io.github.kctwilio.otp.verify.VerifyGateways;
 import io.github.kctwilio.otp.verify.VerifyLocales;
+import io.github.kctwilio.otp.verify.VerifyTimings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends a code: our caps first (a refused send costs nothing), then Twilio, then the page that follows.
+ * Sends a code: our caps first (a refused send costs nothing), then Twilio, then the page that follows. A decoy (a
+ * reset that gets no code) takes the same path, with a stand-in for Twilio that sends nothing but takes as long.
  */
 final class CodeDelivery {
 
     private final VerifyGateways gateways;
+    private final VerifyTimings timings;
 
-    CodeDelivery(VerifyGateways gateways) {
+    CodeDelivery(VerifyGateways gateways, VerifyTimings timings) {
         this.gateways = gateways;
+        this.timings = timings;
     }
 
     /** The channel of a first send: the default, unless the Verify Service refused it; empty when none is usable. */
@@ -33,7 +39,9 @@ final class CodeDelivery {
     }
 
     /**
-     * @param enrolling true when the number was typed on the phone form (saved only after approval)
+     * @param number    E.164 number the code goes to; for a decoy, the typed username stands in for it (it keys the caps
+     *                  as a number would, so "too many codes" comes after as many requests as for a real account)
+     * @param enrolling true when the number is not yet the user's phone credential (it becomes one on approval)
      * @param onSuccess message for the code form after the send; null for none
      */
     void send(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number,
@@ -46,8 +54,9 @@ final class CodeDelivery {
             return;
         }
         String ip = context.getConnection().getRemoteAddr();
+        String account = context.getUser() == null || state.decoy() ? number : context.getUser().getId();
         SendLimiter.Permit permit = new SendLimiter(new SingleUseObjectSlots(context.getSession()))
-                .tryAcquire(config.sendLimits(), context.getRealm().getId(), target, context.getUser().getId(), ip, now);
+                .tryAcquire(config.sendLimits(), context.getRealm().getId(), target, account, ip, now);
         Optional<LimitHit> hit = permit.refusal();
         if (hit.isPresent()) {
             OtpEvents.limitHit(context, hit.get().limit(), channel, number);
@@ -57,10 +66,10 @@ final class CodeDelivery {
         }
         try {
             String locale = VerifyLocales.forLocale(context.getSession().getContext().resolveLocale(context.getUser()));
-            StartedVerification started = gateways.gatewayFor(config.credentials()).start(new VerificationRequest(target, channel,
+            StartedVerification started = gateway(config, state).start(new VerificationRequest(target, channel,
                     locale, ip, Map.of("realm", context.getRealm().getName())));
             state.codeSent(started.sid(), number, target, started.channel(), now, enrolling);
-            OtpEvents.event(context, channel, number);
+            OtpEvents.event(context, channel, state.decoy() ? null : number);
             context.challenge(OtpForms.codeForm(context, config, state, now, onSuccess));
         } catch (VerifyException e) {
             if (e.failure().needsAdminAttention()) {
@@ -90,8 +99,40 @@ final class CodeDelivery {
         return true;
     }
 
+    /**
+     * "Send the code to my other number": the same cooldown and caps as a resend. The form then offers the first
+     * number as the other one.
+     */
+    void sendToBackup(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, Instant now) {
+        if (OtpForms.resendWaitSeconds(config, state, now) > 0) {
+            context.challenge(OtpForms.codeForm(context, config, state, now, null));
+            return;
+        }
+        Channel channel = firstChannel(context, config, false).orElse(state.channel());
+        send(context, config, state, state.otherNumber().orElseThrow(), false, channel, now, PageMessage.info(OtpMessages.NEW_CODE_SENT));
+    }
+
+    /** Twilio, or the decoy for a login that gets no code. */
+    private VerifyGateway gateway(TwilioOtpConfig config, OtpAuthState state) {
+        return state.decoy() ? new DecoyVerifyGateway(timings, state.checkCount(), false) : gateways.gatewayFor(config.credentials());
+    }
+
     private void failed(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number,
                         boolean enrolling, Channel channel, Instant now, VerifyException e) {
+        if (state.decoy()) {
+            // The decoy repeats the outage real requests just met; nothing to report, no number to show.
+            context.challenge(OtpForms.codeForm(context, config, state, now, PageMessage.error(SendFailures.messageKey(e.failure()))));
+            return;
+        }
+        if (state.targetHidden() && !e.failure().needsAdminAttention()) {
+            // A reset: Twilio refused this number (a landline, blocked, too many sends). Saying so would tell that the
+            // account exists and has a phone; the page stays the decoy's, the admin log and the event say why.
+            OtpEvents.twilioFailed(context, "send", e, channel, number, true);
+            state.decoyFromNowOn();
+            state.codeSent(DecoyVerifyGateway.SID, number, number, channel, now, false);
+            context.challenge(OtpForms.codeForm(context, config, state, now, null));
+            return;
+        }
         boolean report = true;
         if (e.failure() == VerifyFailure.CHANNEL_DISABLED) {
             // Hidden from users from now on; the admin hears of it once, not on every login.

@@ -3,6 +3,7 @@ package io.github.kctwilio.otp.keycloak;
 import io.github.kctwilio.otp.verify.Channel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -25,8 +26,13 @@ final class OtpAuthState {
     private static final String ENDED = "ended";
     private static final String SENDS = "sends";
     private static final String NEUTRAL = "neutral";
-    /** Verification SID of a reset for an account without a verified number: no code exists, none is accepted. */
-    private static final String DECOY_SID = "decoy";
+    private static final String BACKUP = "backup";
+    /** A reset for an account that gets no code: every send and check goes to the decoy, none is accepted. */
+    private static final String DECOY = "decoy";
+    /** When the current verification began (Twilio's ten minutes count from then, resends included). */
+    private static final String STARTED_AT = "started-at";
+    /** Codes checked against the current verification (Twilio refuses the sixth; the decoy must too). */
+    private static final String CHECKS = "checks";
 
     /** Note, shared by the step and the action, naming the number a code was approved for in this sign-in. */
     private static final String VERIFIED_IN_THIS_LOGIN = "twilio-otp.verified-in-this-login";
@@ -81,6 +87,12 @@ final class OtpAuthState {
      * @param target where the code went: the phone number, or the email address for the email channel
      */
     void codeSent(String verificationSid, String phone, String target, Channel channel, Instant at, boolean enrolling) {
+        boolean sameVerification = verificationSid.equals(get(SID))
+                && startedAt().map(started -> at.isBefore(started.plus(VERIFICATION_LIFETIME))).orElse(false);
+        if (!sameVerification) {
+            set(STARTED_AT, Long.toString(at.toEpochMilli()));
+            set(CHECKS, "0");
+        }
         numberChosen(phone, channel, enrolling);
         set(SID, verificationSid);
         set(TARGET, target);
@@ -90,25 +102,50 @@ final class OtpAuthState {
     }
 
     /**
-     * A reset for an unknown account or one without a verified number: this login looks as if a code went out
-     * (same page, same cooldown, same caps) but none did, and no code will be accepted.
+     * From now on this login gets no code: sends and checks go to the decoy (a reset for an account without a phone, or
+     * one that got locked mid-reset), and no code is accepted.
      */
-    void decoySent(Instant at) {
-        set(STAGE, "code");
-        set(SID, DECOY_SID);
-        set(SENT_AT, Long.toString(at.toEpochMilli()));
-        set(SENDS, Integer.toString(sendCount() + 1));
-        hideTarget();
-    }
-
-    /** What was a real verification is answered as a decoy from now on (the account got locked mid-reset). */
     void decoyFromNowOn() {
-        set(SID, DECOY_SID);
+        set(DECOY, "true");
         hideTarget();
     }
 
     boolean decoy() {
-        return DECOY_SID.equals(get(SID));
+        return get(DECOY) != null;
+    }
+
+    /** One more code checked against the current verification. */
+    void codeChecked() {
+        set(CHECKS, Integer.toString(checkCount() + 1));
+    }
+
+    int checkCount() {
+        String value = get(CHECKS);
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    /** The current verification is past Twilio's ten minutes (counted from its first send, not the last resend). */
+    boolean verificationExpired(Instant now) {
+        return startedAt().map(started -> !now.isBefore(started.plus(VERIFICATION_LIFETIME))).orElse(true);
+    }
+
+    private Optional<Instant> startedAt() {
+        String value = get(STARTED_AT);
+        return value == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
+    }
+
+    /** The user's two phone credential numbers, main first: the code form offers the one codes did not go to. */
+    void twoNumbers(String main, String backup) {
+        set(BACKUP, main + " " + backup);
+    }
+
+    /** "Send the code to my other number": the user's number the last code did not go to; empty with one number. */
+    Optional<String> otherNumber() {
+        String both = get(BACKUP);
+        if (both == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(both.split(" ")).filter(n -> phone().filter(n::equals).isEmpty()).findFirst();
     }
 
     /** Forms of this login must not show where the code went (a reset must not reveal the account's number). */
@@ -165,7 +202,7 @@ final class OtpAuthState {
     }
 
     void clear() {
-        for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, SENDS, NEUTRAL}) {
+        for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, SENDS, NEUTRAL, BACKUP, DECOY, STARTED_AT, CHECKS}) {
             remove(note);
         }
     }

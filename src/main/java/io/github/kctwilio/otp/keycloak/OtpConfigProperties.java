@@ -18,8 +18,30 @@ final class OtpConfigProperties {
     private OtpConfigProperties() {
     }
 
-    /** Twilio account, channels, cooldown and send caps. */
-    static List<ProviderConfigProperty> twilio() {
+    /** The step's Auth Token: Keycloak masks it in the admin API and exports from 26.7 (secret authenticator setting). */
+    static ProviderConfigProperty stepAuthToken() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(ExecutionSettings.AUTH_TOKEN).label("Auth Token")
+                .type(ProviderConfigProperty.PASSWORD).secret(true)
+                .helpText("Twilio Auth Token, or a vault reference such as ${vault.twilio-auth-token}. Blank: the server "
+                        + "option auth-token, else the TWILIO_AUTH_TOKEN environment variable.")
+                .add().build().get(0);
+    }
+
+    /** The required action's Auth Token: Keycloak shows a required action's settings as stored, so no token itself. */
+    static ProviderConfigProperty actionAuthToken() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(ExecutionSettings.AUTH_TOKEN).label("Auth Token (vault reference)")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("A vault reference such as ${vault.twilio-auth-token}, never the token itself: Keycloak shows a "
+                        + "required action's settings as stored, in the admin console and in realm exports, so a token is "
+                        + "refused here (and removed if an import brings one). Blank: the server option auth-token, else the "
+                        + "TWILIO_AUTH_TOKEN environment variable.")
+                .add().build().get(0);
+    }
+
+    /** Twilio account, channels, cooldown and send caps; {@code authToken} is the step's or the action's field. */
+    static List<ProviderConfigProperty> twilio(ProviderConfigProperty authToken) {
         return ProviderConfigurationBuilder.create()
                 .property().name(ExecutionSettings.VERIFY_SERVICE_SID).label("Verify Service SID")
                 .type(ProviderConfigProperty.STRING_TYPE)
@@ -31,11 +53,7 @@ final class OtpConfigProperties {
                 .helpText("Twilio Account SID (AC followed by 32 characters). Blank: the server option account-sid, "
                         + "else the TWILIO_ACCOUNT_SID environment variable.")
                 .add()
-                .property().name(ExecutionSettings.AUTH_TOKEN).label("Auth Token")
-                .type(ProviderConfigProperty.PASSWORD).secret(true)
-                .helpText("Twilio Auth Token, or a vault reference such as ${vault.twilio-auth-token}. Blank: the server "
-                        + "option auth-token, else the TWILIO_AUTH_TOKEN environment variable.")
-                .add()
+                .property(authToken)
                 .property().name(ExecutionSettings.DEFAULT_CHANNEL).label("Default channel")
                 .type(ProviderConfigProperty.LIST_TYPE).options("sms", "call", "whatsapp", "email").defaultValue("sms")
                 .helpText("How the first code is delivered. The channel must be enabled in the Verify Service.")
@@ -83,19 +101,29 @@ final class OtpConfigProperties {
         return ProviderConfigurationBuilder.create()
                 .property().name(PhoneSettings.PHONE_ATTRIBUTE).label("Phone number attribute")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(PhonePolicy.DEFAULT_PHONE_ATTRIBUTE)
-                .helpText("User attribute that holds the phone number, for every Twilio OTP step and this action. "
-                        + "phoneNumber is what Keycloak's phone client scope reads.")
+                .helpText("User attribute the plugin writes the user's verified (main) number to, for tokens: "
+                        + "phoneNumber is what Keycloak's phone client scope reads. Codes never go to what this attribute "
+                        + "says: they go to the user's phone credentials. Only an account without one may take its first "
+                        + "number from here (see the next setting).")
                 .add()
                 .property().name(PhoneSettings.VERIFIED_ATTRIBUTE).label("Phone verified attribute")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(PhonePolicy.DEFAULT_VERIFIED_ATTRIBUTE)
-                .helpText("User attribute set to true once a code sent to the number is approved. The verification is "
-                        + "bound to that exact number: when the number changes, it no longer counts.")
+                .helpText("User attribute set to true when the number attribute holds one of the user's verified numbers, "
+                        + "and back to false when it no longer does.")
                 .add()
-                .property().name(PhoneSettings.EXISTING_NUMBERS).label("Numbers we did not verify")
+                .property().name(PhoneSettings.EXISTING_NUMBERS).label("Numbers in the attribute of users without a phone")
                 .type(ProviderConfigProperty.LIST_TYPE).options("trust", "verify").defaultValue("trust")
-                .helpText("Numbers that are on file but were never verified with a code (imported, from a directory, set "
-                        + "by an admin): trust counts them as verified; verify counts them only once a code sent to them "
-                        + "was approved, which happens at the user's next sign-in.")
+                .helpText("For an account that has no phone credential yet but a number in the attribute (imported, from a "
+                        + "directory, set by an admin): trust makes it the account's phone as it is, but only when users "
+                        + "cannot edit the attribute in this realm's user profile; verify (and trust, for an attribute "
+                        + "users can edit) sends a code to it at the next sign-in, and it becomes the account's phone once "
+                        + "the code is approved.")
+                .add()
+                .property().name(PhoneSettings.NUMBERS_PER_USER).label("Phone numbers per user")
+                .type(ProviderConfigProperty.LIST_TYPE).options("2", "1").defaultValue(String.valueOf(PhonePolicy.DEFAULT_NUMBERS_PER_USER))
+                .helpText("2: a user may keep a backup phone, and the code form offers to send the code to the other "
+                        + "number. 1: verifying a new number replaces the old one. Beyond the limit, a newly verified "
+                        + "number replaces the oldest.")
                 .add()
                 .property().name(PhoneSettings.ALLOWED_COUNTRIES).label("Allowed countries")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)

@@ -19,6 +19,11 @@ final class OtpEvents {
     static final String DETAIL_LIMIT = "twilio_limit";
     static final String DETAIL_TWILIO_CODE = "twilio_error_code";
 
+    /** Event errors of the step's own decisions (Twilio's failures map to theirs in {@link SendFailures}). */
+    static final String NO_PHONE_NUMBER = "twilio_no_phone_number";
+    static final String PHONE_UNUSABLE = "twilio_phone_unusable";
+    static final String NO_VERIFIED_PHONE = "twilio_no_verified_phone";
+
     private static final Logger LOG = Logger.getLogger(OtpEvents.class);
 
     private OtpEvents() {

@@ -18,6 +18,9 @@ final class OtpFormFields {
     /** Submit button of the code form, while verifying a new number, that goes back to the phone form. */
     static final String OTHER_NUMBER = "otherNumber";
 
+    /** Submit button of the code form that sends the code to the user's other (backup) number instead. */
+    static final String BACKUP_NUMBER = "backupNumber";
+
     /** Name of the template model object that carries our page state. */
     static final String MODEL = "twilioOtp";
 

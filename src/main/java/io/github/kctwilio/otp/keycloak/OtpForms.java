@@ -61,6 +61,7 @@ final class OtpForms {
         model.put("codeAccepted", pending);
         model.put("enrolling", state.enrolling() && !state.targetHidden());
         model.put("resendWaitSeconds", resendWaitSeconds(config, state, now));
+        model.put("maskedBackup", state.targetHidden() ? "" : state.otherNumber().map(PhoneNumbers::mask).orElse(""));
         model.put("alternatives", switchableChannels(context, config, state).stream()
                 .filter(c -> c != state.channel()).map(Channel::wireName).toList());
         return form.setAttribute(OtpFormFields.MODEL, model).createForm(OtpFormFields.CODE_TEMPLATE);

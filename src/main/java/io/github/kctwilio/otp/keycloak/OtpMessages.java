@@ -24,7 +24,6 @@ final class OtpMessages {
     static final String CHANNEL_UNAVAILABLE = "twilioOtpChannelUnavailable";
     static final String NO_CHANNEL = "twilioOtpNoChannel";
     static final String COUNTRY_NOT_ALLOWED = "twilioOtpCountryNotAllowed";
-    static final String READ_ONLY_PHONE = "twilioOtpReadOnlyPhone";
 
     private OtpMessages() {
     }

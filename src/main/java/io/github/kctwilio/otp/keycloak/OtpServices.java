@@ -3,6 +3,7 @@ package io.github.kctwilio.otp.keycloak;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
 import io.github.kctwilio.otp.verify.VerifyGateways;
+import io.github.kctwilio.otp.verify.VerifyTimings;
 import java.io.IOException;
 import java.time.Clock;
 import org.jboss.logging.Logger;
@@ -17,9 +18,13 @@ record OtpServices(StepConfigLoader configLoader, CodeDelivery delivery, CodeChe
 
     static OtpServices start(ServerSettings settings) {
         // Every gateway counts its Twilio calls on Keycloak's metrics (published with --metrics-enabled=true).
-        VerifyGateways gateways = new VerifyGateways(settings.transport(), TwilioOtpMetrics.onKeycloakRegistry()::instrument);
-        return new OtpServices(new StepConfigLoader(settings), new CodeDelivery(gateways), new CodeCheck(gateways),
-                Clock.systemUTC(), gateways);
+        // It also measures them, so that a decoy (a reset that gets no code) takes as long as a real request.
+        Clock clock = Clock.systemUTC();
+        VerifyTimings timings = new VerifyTimings(clock);
+        TwilioOtpMetrics metrics = TwilioOtpMetrics.onKeycloakRegistry();
+        VerifyGateways gateways = new VerifyGateways(settings.transport(), gateway -> timings.measure(metrics.instrument(gateway)));
+        return new OtpServices(new StepConfigLoader(settings), new CodeDelivery(gateways, timings), new CodeCheck(gateways, timings),
+                clock, gateways);
     }
 
     /** Closes the Twilio HTTP clients (Keycloak shutting down). */

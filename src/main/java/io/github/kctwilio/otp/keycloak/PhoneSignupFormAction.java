@@ -1,5 +1,7 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.ProviderIds;
+import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.SignupSettings;
@@ -58,7 +60,7 @@ final class PhoneSignupFormAction implements FormAction {
         if (!VerifyPhoneRequiredActionFactory.enabledIn(context.getRealm())) {
             // Without the action nothing would ever verify the number: refuse rather than create unverified accounts.
             LOG.errorf("Twilio OTP at signup in realm %s needs the required action '%s' enabled (Authentication, Required actions)",
-                    context.getRealm().getName(), VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+                    context.getRealm().getName(), ProviderIds.VERIFY_PHONE_ACTION);
             refuse(context, formData, null, OtpMessages.NOT_CONFIGURED, Errors.INVALID_CONFIG);
             return;
         }
@@ -102,7 +104,7 @@ final class PhoneSignupFormAction implements FormAction {
         if (verdict.outcome() == SignupNumber.Outcome.ACCEPTED) {
             // The user profile stored the number as typed; keep it in the one form every step reads and Twilio expects.
             user.setSingleAttribute(policy.phoneAttribute(), verdict.number().orElseThrow());
-            user.addRequiredAction(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+            user.addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
         }
     }
 
@@ -113,7 +115,7 @@ final class PhoneSignupFormAction implements FormAction {
 
     /** The realm's phone rules and this action's settings (default region from the required action when unset here). */
     private static Rules rules(FormContext context) throws ConfigException {
-        Map<String, String> action = UserPhone.actionConfig(context.getRealm());
+        Map<String, String> action = UserPhones.actionConfig(context.getRealm());
         SignupSettings settings = SignupSettings.resolve(
                 context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig(), action);
         return new Rules(PhonePolicy.resolve(action), settings);
@@ -121,7 +123,7 @@ final class PhoneSignupFormAction implements FormAction {
 
     private static void logBadSetting(FormContext context, ConfigException e) {
         LOG.errorf("%s (realm %s, registration form action %s)", e.getMessage(), context.getRealm().getName(),
-                PhoneSignupFormActionFactory.PROVIDER_ID);
+                ProviderIds.SIGNUP_FORM_ACTION);
     }
 
     /** An error on the phone field (or on the page, for {@code field} null); the form comes back filled in. */

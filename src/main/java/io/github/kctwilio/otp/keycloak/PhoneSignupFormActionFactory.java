@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ExecutionSettings;
 import io.github.kctwilio.otp.config.SignupSettings;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  */
 public final class PhoneSignupFormActionFactory implements FormActionFactory {
 
-    public static final String PROVIDER_ID = "twilio-otp-registration";
+    public static final String PROVIDER_ID = ProviderIds.SIGNUP_FORM_ACTION;
 
     private static final PhoneSignupFormAction ACTION = new PhoneSignupFormAction();
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {

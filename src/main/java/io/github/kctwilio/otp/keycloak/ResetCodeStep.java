@@ -1,72 +1,75 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
-import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
-import io.github.kctwilio.otp.phone.PhoneOnFile;
+import io.github.kctwilio.otp.phone.PhoneFactor;
 import io.github.kctwilio.otp.verify.Channel;
-import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.Errors;
 
 /**
  * The step in a reset-credentials ("forgot password") flow, after "Choose user". That page accepts any name, so
- * nothing here may differ between an account with a verified number, one without, and no account at all: the
- * code form never shows the number, and accounts that cannot get a code (no verified number, or locked by
- * brute-force protection) get a decoy (the same form, cooldown and per-login cap, no Twilio request, no code
- * accepted) unless the admin chose to skip the step for them.
+ * nothing here may differ between an account with a phone, one without, a locked one and no account at all, whatever
+ * the visitor does next (resend, switch channel, wrong codes, waiting): the code form never shows the number, and
+ * accounts that get no code go through the same path as real ones with a decoy in Twilio's place (same pages, same
+ * timing, same caps; no code sent, none accepted). Codes go only to a phone credential (or a number the realm trusts
+ * and adopts as one right now).
  */
 final class ResetCodeStep {
+
+    private static final Logger LOG = Logger.getLogger(ResetCodeStep.class);
 
     private ResetCodeStep() {
     }
 
     /**
-     * @param phone  the chosen account's number; null when no account matched
+     * @param phone  the chosen account's phone factor; null when no account matched
      * @param locked the account is locked by brute-force protection: never skipped, or guessing codes would be a way
      *               around the step
      */
-    static void start(AuthenticationFlowContext flow, TwilioOtpConfig config, OtpAuthState state, PhoneOnFile phone,
+    static void start(AuthenticationFlowContext flow, TwilioOtpConfig config, OtpAuthState state, PhoneFactor phone,
                       boolean locked, CodeDelivery delivery, Instant now) {
         OtpInteraction context = OtpInteraction.of(flow);
-        state.hideTarget();
-        if (!locked && phone != null && phone.usableAndVerified()) {
-            Optional<Channel> channel = delivery.firstChannel(context, config, true);
-            if (channel.isPresent()) {
-                delivery.send(context, config, state, phone.number().orElseThrow(), false, channel.get(), now, null);
-                return;
-            }
+        if (config.resetWithoutPhone() == TwilioOtpConfig.ResetWithoutPhone.SKIP && !ResetFlowCheck.laterStepProvesIdentity(flow)) {
+            // Decided from the flow alone, before looking at the account: every visitor sees this page alike.
+            LOG.errorf("Twilio OTP in realm %s: \"Password reset without a verified number\" is skip, but no Required step "
+                    + "after it in the reset flow proves who the user is (such as \"Send Reset Email\"); refusing every reset "
+                    + "until one is added", flow.getRealm().getName());
+            flow.getEvent().error(Errors.INVALID_CONFIG);
+            flow.challenge(OtpForms.errorPage(context, OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
+            return;
         }
-        if (!locked && config.resetWithoutPhone() == TwilioOtpConfig.ResetWithoutPhone.SKIP) {
+        state.hideTarget();
+        boolean getsCode = !locked && phone != null && phone.provenOrTrusted();
+        if (!getsCode && !locked && config.resetWithoutPhone() == TwilioOtpConfig.ResetWithoutPhone.SKIP) {
             // The admin's choice: the next steps of the flow (such as "Send reset email") decide for these accounts.
             state.clear();
             flow.success();
             return;
         }
-        flow.getEvent().error(phone == null ? Errors.USER_NOT_FOUND : "twilio_no_verified_phone");
-        state.decoySent(now);
-        flow.challenge(OtpForms.codeForm(context, config, state, now, null));
-    }
-
-    /** A post to the decoy form: resends and channel switches look real; every code is wrong. */
-    static void decoyAction(AuthenticationFlowContext flow, TwilioOtpConfig config, OtpAuthState state,
-                            MultivaluedMap<String, String> form, Optional<Channel> switchTo, Instant now) {
-        OtpInteraction context = OtpInteraction.of(flow);
-        if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
-            PageMessage message = null;
-            int perLogin = config.sendLimits().perLogin();
-            if (perLogin > 0 && state.sendCount() >= perLogin) {
-                message = PageMessage.error(OtpMessages.LOGIN_SEND_CAP);
-            } else if (OtpForms.resendWaitSeconds(config, state, now) == 0) {
-                state.decoySent(now);
-                message = PageMessage.info(OtpMessages.NEW_CODE_SENT);
-            }
-            flow.challenge(OtpForms.codeForm(context, config, state, now, message));
+        // Phone channels only, whether or not the account exists or has an email address.
+        Optional<Channel> channel = delivery.firstChannel(context, config, true);
+        if (channel.isEmpty()) {
+            flow.challenge(OtpForms.errorPage(context, OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE));
             return;
         }
-        if (CodeCheck.wellFormedCode(context, config, state, form.getFirst(OtpFormFields.CODE), now).isPresent()) {
-            context.wrongCode(OtpForms.codeForm(context, config, state, now, CodeCheck.wrongCode()));
+        if (getsCode) {
+            delivery.send(context, config, state, phone.primary().orElseThrow(), false, channel.get(), now, null);
+            return;
         }
+        flow.getEvent().error(phone == null ? Errors.USER_NOT_FOUND : OtpEvents.NO_VERIFIED_PHONE);
+        state.decoyFromNowOn();
+        delivery.send(context, config, state, decoyKey(flow), false, channel.get(), now, null);
+    }
+
+    /** What keys the caps for a decoy, as a number does for a real reset: the name typed on "Choose user". */
+    private static String decoyKey(AuthenticationFlowContext flow) {
+        String typed = flow.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        return "name:" + (typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT));
     }
 }

@@ -4,6 +4,7 @@ import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
+import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,7 @@ final class StepConfigLoader {
 
     /** @param values the execution's or the action's config, null when the admin never saved one */
     Loaded load(KeycloakSession session, RealmModel realm, Map<String, String> values) throws ConfigException {
-        Map<String, String> actionConfig = UserPhone.actionConfig(realm);
+        Map<String, String> actionConfig = UserPhones.actionConfig(realm);
         Key key = new Key(realm.getId(), copy(values), copy(actionConfig));
         Cached cached = cache.get(key);
         if (cached != null && Objects.equals(resolveVault(session, cached.tokenSetting()).orElse(null), cached.resolvedToken())) {

@@ -1,10 +1,14 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
-import io.github.kctwilio.otp.phone.PhoneOnFile;
+import io.github.kctwilio.otp.keycloak.credential.PhoneCredentialModel;
+import io.github.kctwilio.otp.keycloak.credential.PhoneCredentialProvider;
+import io.github.kctwilio.otp.keycloak.credential.UserPhones;
+import io.github.kctwilio.otp.phone.PhoneFactor;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +19,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
@@ -22,15 +27,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.storage.ReadOnlyException;
 
 /**
- * The login step: sends a code through Twilio Verify to the user's number and lets the user in when Twilio approves
- * it. Users without a usable number are handed to the required action "Verify phone number" (as Keycloak hands users
- * without an OTP device to "Configure OTP"). In a reset-credentials flow it never tells whether the account exists
- * or has a number ({@link ResetCodeStep}). Stateless: everything about one login lives in {@link OtpAuthState}.
+ * The login step: sends a code through Twilio Verify to the user's phone credential and lets the user in when Twilio
+ * approves it. Users with no phone credential at all are handed to the required action "Verify phone number" (as
+ * Keycloak hands users without an OTP device to "Configure OTP"); users whose credentials the realm can no longer use
+ * are stopped, never handed to enrolment. In a reset-credentials flow it never tells whether the account exists or
+ * has a number ({@link ResetCodeStep}). Stateless: everything about one login lives in {@link OtpAuthState}.
  */
-public final class TwilioOtpAuthenticator implements Authenticator {
+public final class TwilioOtpAuthenticator implements Authenticator, CredentialValidator<PhoneCredentialProvider> {
 
     private static final Logger LOG = Logger.getLogger(TwilioOtpAuthenticator.class);
     /** {@code LoginActionsService.RESET_CREDENTIALS_PATH}, the flow path of "forgot password". */
@@ -64,9 +69,9 @@ public final class TwilioOtpAuthenticator implements Authenticator {
             flow.challenge(OtpForms.codeForm(context, config, state, now, message));
             return;
         }
-        PhoneOnFile phone = flow.getUser() == null ? null : UserPhone.read(flow.getUser(), loaded.get().policy(), config.defaultRegion());
-        if (phone != null) {
-            UserPhone.dropStaleVerifiedFlag(flow.getUser(), loaded.get().policy(), phone);
+        PhoneFactor phone = flow.getUser() == null ? null : readPhone(flow, loaded.get());
+        if (phone != null && phone.kind() == PhoneFactor.Kind.ADOPT) {
+            UserPhones.adopt(flow.getUser(), loaded.get().policy(), phone, now);
         }
         if (isResetFlow(flow)) {
             ResetCodeStep.start(flow, config, state, phone, isLocked(flow), delivery, now);
@@ -75,10 +80,13 @@ public final class TwilioOtpAuthenticator implements Authenticator {
                     flow.getRealm().getName());
             flow.getEvent().error(Errors.INVALID_CONFIG);
             flow.challenge(OtpForms.errorPage(context, OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
-        } else if (phone.usable()) {
-            sendFirst(context, config, state, phone.number().orElseThrow(), now);
         } else {
-            withoutUsableNumber(flow, context, config, phone);
+            switch (phone.kind()) {
+                case CREDENTIALS, ADOPT -> sendFirst(context, config, state, phone, false, now);
+                case ENROL_BY_CODE -> proveAttributeNumber(flow, context, config, state, phone, now);
+                case UNUSABLE -> unusableFactor(flow, context);
+                case NONE -> withoutPhone(flow, context, config);
+            }
         }
     }
 
@@ -97,8 +105,12 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         if (isResetFlow(flow) && isLocked(flow)) {
             state.decoyFromNowOn(); // a lock must look like any wrong code here, or it would tell the account exists
         }
-        if (state.decoy()) {
-            ResetCodeStep.decoyAction(flow, config, state, form, switchTo, now);
+        if (form.containsKey(OtpFormFields.OTHER_NUMBER) && state.enrolling()) {
+            // The number taken from the account's attribute is not the user's: they enrol one of their choice instead.
+            state.clear();
+            withoutPhone(flow, context, config);
+        } else if (form.containsKey(OtpFormFields.BACKUP_NUMBER) && state.otherNumber().isPresent()) {
+            delivery.sendToBackup(context, config, state, now);
         } else if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
             if (!delivery.resend(context, config, state, switchTo.orElse(state.channel()), now)) {
                 authenticate(flow);
@@ -111,52 +123,70 @@ public final class TwilioOtpAuthenticator implements Authenticator {
         }
     }
 
+    /** Where this user's codes go; also drops a verified flag that no longer matches a credential's number. */
+    private static PhoneFactor readPhone(AuthenticationFlowContext flow, StepConfigLoader.Loaded loaded) {
+        PhoneFactor phone = UserPhones.read(flow.getSession(), flow.getUser(), loaded.policy(), loaded.config().defaultRegion());
+        UserPhones.keepMirrorHonest(flow.getUser(), loaded.policy(), phone, loaded.config().defaultRegion());
+        return phone;
+    }
+
     /**
-     * No number codes may go to: the required action when the admin allows setup here, this execution is REQUIRED
+     * No phone credential at all: the required action when the admin allows setup here, this execution is REQUIRED
      * and the realm offers the action; otherwise a message.
      */
-    private static void withoutUsableNumber(AuthenticationFlowContext flow, OtpInteraction context, TwilioOtpConfig config,
-                                            PhoneOnFile phone) {
+    private static void withoutPhone(AuthenticationFlowContext flow, OtpInteraction context, TwilioOtpConfig config) {
         UserModel user = flow.getUser();
         if (config.allowPhoneSetup() && flow.getExecution().isRequired() && VerifyPhoneRequiredActionFactory.enabledIn(flow.getRealm())) {
             // Keycloak's own hand-off for a step the user has not set up: this sign-in continues, and the user must
             // verify a number in the required action before it completes.
-            user.addRequiredAction(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+            user.addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
             flow.success();
             return;
         }
-        String key = switch (phone.status()) {
-            case INVALID -> OtpMessages.PHONE_ON_FILE_INVALID;
-            case NOT_ALLOWED -> OtpMessages.COUNTRY_NOT_ALLOWED;
-            default -> OtpMessages.NO_PHONE;
-        };
-        if (phone.status() == PhoneOnFile.Status.INVALID) {
-            LOG.warnf("Twilio OTP: user %s in realm %s has a phone attribute that is not a valid phone number",
-                    user.getId(), flow.getRealm().getName());
-        }
-        flow.getEvent().user(user).error(phone.status() == PhoneOnFile.Status.NONE ? "twilio_no_phone_number" : "twilio_invalid_phone_on_file");
-        flow.challenge(OtpForms.errorPage(context, key, Response.Status.OK));
+        flow.getEvent().user(user).error(OtpEvents.NO_PHONE_NUMBER);
+        flow.challenge(OtpForms.errorPage(context, OtpMessages.NO_PHONE, Response.Status.OK));
     }
 
-    private void sendFirst(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, String number, Instant now) {
-        Optional<Channel> channel = delivery.firstChannel(context, config, false);
+    /**
+     * Phone credentials the realm can no longer use (the allowed countries were narrowed, a number became invalid):
+     * fail closed. Handing the user to enrolment here would let anyone with the password add a number of their own.
+     */
+    private static void unusableFactor(AuthenticationFlowContext flow, OtpInteraction context) {
+        LOG.warnf("Twilio OTP: user %s in realm %s has phone credentials, but none may receive codes under the realm's rules",
+                flow.getUser().getId(), flow.getRealm().getName());
+        flow.getEvent().user(flow.getUser()).error(OtpEvents.PHONE_UNUSABLE);
+        flow.challenge(OtpForms.errorPage(context, OtpMessages.PHONE_ON_FILE_INVALID, Response.Status.OK));
+    }
+
+    /**
+     * An account without a phone credential whose attribute holds a number users could have typed themselves: a code
+     * to it proves it, and it becomes the account's phone on approval. Setup must be allowed here, as for enrolment.
+     */
+    private void proveAttributeNumber(AuthenticationFlowContext flow, OtpInteraction context, TwilioOtpConfig config,
+                                      OtpAuthState state, PhoneFactor phone, Instant now) {
+        if (!config.allowPhoneSetup()) {
+            withoutPhone(flow, context, config);
+            return;
+        }
+        sendFirst(context, config, state, phone, true, now);
+    }
+
+    private void sendFirst(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, PhoneFactor phone,
+                           boolean enrolling, Instant now) {
+        Optional<Channel> channel = delivery.firstChannel(context, config, enrolling);
         if (channel.isEmpty()) {
             // Every offered channel was refused by the Verify Service as disabled; the admin log said so already.
             context.challenge(OtpForms.errorPage(context, OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE));
             return;
         }
-        delivery.send(context, config, state, number, false, channel.get(), now, null);
+        phone.backup().ifPresent(backup -> state.twoNumbers(phone.primary().orElseThrow(), backup));
+        delivery.send(context, config, state, phone.primary().orElseThrow(), enrolling, channel.get(), now, null);
     }
 
-    /** Twilio approved: the number is now verified (bound to exactly this number), and the step succeeds. */
-    private static void approved(AuthenticationFlowContext flow, PhonePolicy policy, CodeCheck.Approval approval) {
-        try {
-            UserPhone.recordApproval(flow.getUser(), policy, approval);
-        } catch (ReadOnlyException e) {
-            // A number from a read-only directory: the code proved it, we just cannot note that on the account.
-            LOG.debugf("Twilio OTP: user %s is read-only; the verified mark was not stored", flow.getUser().getId());
-        }
+    /** Twilio approved: a number proved by this code becomes a credential if it was not one, and the step succeeds. */
+    private void approved(AuthenticationFlowContext flow, PhonePolicy policy, CodeCheck.Approval approval) {
         if (approval.provesPhone()) {
+            UserPhones.recordProof(flow.getUser(), policy, approval.number(), clock.instant());
             // A pending "Verify phone number" (set at signup or by an admin) need not send a second code for it.
             OtpAuthState.verifiedInThisLogin(flow.getAuthenticationSession(), approval.number());
         }
@@ -209,17 +239,21 @@ public final class TwilioOtpAuthenticator implements Authenticator {
     }
 
     /**
-     * A number is on file ("Condition - user configured" asks this). Any number counts, even one this method cannot
-     * read (it has no execution settings, so no default region) or one outside the allowed countries: in doubt the
-     * step runs, and it then sends a code, hands over to the required action, or explains. Never skipped by mistake.
+     * The user holds a phone credential ("Condition - user configured", "Try another way" ask this), or, for an account
+     * that never had one, its attribute holds a number the step will take over (an upgrade from the attribute-based
+     * versions, an imported user base): such users must not skip the step before it made their number a credential.
      */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
         if (user == null) {
             return false;
         }
+        if (UserPhones.hasCredential(user)) {
+            return true;
+        }
         try {
-            return UserPhone.read(user, UserPhone.policy(realm), null).status() != PhoneOnFile.Status.NONE;
+            PhoneFactor.Kind kind = UserPhones.read(session, user, UserPhones.policy(realm), null).kind();
+            return kind == PhoneFactor.Kind.ADOPT || kind == PhoneFactor.Kind.ENROL_BY_CODE;
         } catch (ConfigException e) {
             return true; // run the step: it reports the bad setting and lets nobody in
         }
@@ -227,13 +261,18 @@ public final class TwilioOtpAuthenticator implements Authenticator {
 
     @Override
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        user.addRequiredAction(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+        user.addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
     }
 
     @Override
     public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
         return List.of((RequiredActionFactory) session.getKeycloakSessionFactory()
-                .getProviderFactory(org.keycloak.authentication.RequiredActionProvider.class, VerifyPhoneRequiredActionFactory.PROVIDER_ID));
+                .getProviderFactory(org.keycloak.authentication.RequiredActionProvider.class, ProviderIds.VERIFY_PHONE_ACTION));
+    }
+
+    @Override
+    public PhoneCredentialProvider getCredentialProvider(KeycloakSession session) {
+        return (PhoneCredentialProvider) session.getProvider(org.keycloak.credential.CredentialProvider.class, PhoneCredentialModel.TYPE);
     }
 
     @Override

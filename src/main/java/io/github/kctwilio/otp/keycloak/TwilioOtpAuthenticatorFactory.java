@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ExecutionSettings;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -23,7 +25,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 /** Registers the "Twilio OTP" step (provider id {@value #PROVIDER_ID}) and holds its server-wide settings. */
 public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
-    public static final String PROVIDER_ID = "twilio-otp";
+    public static final String PROVIDER_ID = ProviderIds.STEP;
 
     private static final Logger LOG = Logger.getLogger(TwilioOtpAuthenticatorFactory.class);
 
@@ -91,6 +93,12 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
         return OTPCredentialModel.TYPE;
     }
 
+    /** The account console lists the phone credential under "Signing in" once a flow uses this step. */
+    @Override
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of(ProviderIds.PHONE_CREDENTIAL);
+    }
+
     @Override
     public boolean isConfigurable() {
         return true;
@@ -110,20 +118,24 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
     /** The per-execution settings shown behind the gear of the flow editor. */
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        List<ProviderConfigProperty> properties = new ArrayList<>(OtpConfigProperties.twilio());
+        List<ProviderConfigProperty> properties = new ArrayList<>(OtpConfigProperties.twilio(OtpConfigProperties.stepAuthToken()));
         properties.addAll(ProviderConfigurationBuilder.create()
                 .property().name(ExecutionSettings.ALLOW_PHONE_SETUP).label("Let users add a phone number")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
-                .helpText("When on, a user without a usable number is handed to the required action \"Verify phone number\" "
-                        + "(if this step is Required and the action is enabled in the realm); the sign-in completes once a "
-                        + "number is verified. When off, such a user sees a message to contact the administrator: turn it "
-                        + "off for a step-up, where only a number verified before may count.")
+                .helpText("When on, a user with no phone credential is handed to the required action \"Verify phone number\" "
+                        + "(if this step is Required and the action is enabled in the realm), or gets a code to the number in "
+                        + "the phone attribute; the sign-in completes once a number is verified. A user whose phone numbers "
+                        + "the realm can no longer use is never handed to setup. When off, a user with no phone credential "
+                        + "sees a message to contact the administrator: turn it off for a step-up, where only a number "
+                        + "verified before may count.")
                 .add()
                 .property().name(ExecutionSettings.RESET_WITHOUT_PHONE).label("Password reset without a verified number")
                 .type(ProviderConfigProperty.LIST_TYPE).options("refuse", "skip").defaultValue("refuse")
-                .helpText("Only in a reset-credentials flow, for an account without a verified number (or no account): "
-                        + "refuse shows the same code form as to everyone, which accepts no code; skip lets the next steps "
-                        + "of the flow decide (the page then shows whether the account has a verified number).")
+                .helpText("Only in a reset-credentials flow, for an account without a phone (or no account): refuse shows "
+                        + "the same code form, timing and limits as to everyone, and accepts no code; skip lets the next steps "
+                        + "of the flow decide (the page then shows whether the account has a phone), and runs only when a "
+                        + "Required \"Send Reset Email\" step follows in the same flow: otherwise every reset is refused "
+                        + "and the server log says why.")
                 .add().build());
         return properties;
     }

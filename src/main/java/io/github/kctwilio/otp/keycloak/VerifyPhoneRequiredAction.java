@@ -1,11 +1,13 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
+import io.github.kctwilio.otp.keycloak.credential.UserPhones;
+import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
-import io.github.kctwilio.otp.phone.PhoneOnFile;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -13,20 +15,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.keycloak.authentication.CredentialAction;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Errors;
 import org.keycloak.models.Constants;
-import org.keycloak.storage.ReadOnlyException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * "Verify phone number": the user types a number, gets a code, and the number is stored, verified, only when Twilio
- * approves the code. Set by an admin, by the login step for users without a number, by signup, or asked for by an
- * application ({@code kc_action=twilio-verify-phone}) to change the number: the old number stays in force until the
- * new one is approved.
+ * "Verify phone number": the user types a number, gets a code, and the number becomes a phone credential (the main
+ * one) only when Twilio approves the code. Set by an admin, by the login step for users without a phone credential, by
+ * signup, or asked for by an application or the account console ({@code kc_action=twilio-verify-phone}, which Keycloak
+ * guards with a fresh sign-in) to add or change a number: the old number stays in force until the new one is approved,
+ * and then stays as the backup or makes room (the realm's "Phone numbers per user").
  */
-final class VerifyPhoneRequiredAction implements RequiredActionProvider {
+final class VerifyPhoneRequiredAction implements RequiredActionProvider, CredentialAction {
 
     private static final Logger LOG = Logger.getLogger(VerifyPhoneRequiredAction.class);
 
@@ -47,6 +52,15 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
         return InitiatedActionSupport.SUPPORTED;
     }
 
+    /**
+     * The credential this action registers. With level-of-authentication conditions in the browser flow, Keycloak then
+     * asks a user who already has a phone for a code to it before a new number can be added ({@code kc_action}).
+     */
+    @Override
+    public String getCredentialType(KeycloakSession session, AuthenticationSessionModel authenticationSession) {
+        return ProviderIds.PHONE_CREDENTIAL;
+    }
+
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         // Added explicitly: by an admin, the login step, signup, or an application's kc_action.
@@ -61,11 +75,9 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
         OtpInteraction context = OtpInteraction.of(action);
         OtpAuthState state = OtpAuthState.of(context);
         Instant now = clock.instant();
-        PhoneOnFile onFile = UserPhone.read(action.getUser(), loaded.get().policy(), loaded.get().config().defaultRegion());
-        UserPhone.dropStaleVerifiedFlag(action.getUser(), loaded.get().policy(), onFile);
-        if (!askedForByAnApplication(action) && onFile.number().isPresent()
-                && onFile.number().equals(OtpAuthState.verifiedInThisLogin(action.getAuthenticationSession()))) {
-            // The sign-in's own code just proved the number on file: no second code for the same thing.
+        Optional<String> provedNow = OtpAuthState.verifiedInThisLogin(action.getAuthenticationSession());
+        if (!askedForByAnApplication(action) && provedNow.isPresent() && holds(action, provedNow.get())) {
+            // The sign-in's own code just proved one of the user's numbers: no second code for the same thing.
             action.success();
             return;
         }
@@ -124,34 +136,34 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
         delivery.send(context, config, state, number.get(), true, channel.get(), now, null);
     }
 
-    /** kc_action=twilio-verify-phone: the user wants to change the number, even one just proved. */
+    /** kc_action=twilio-verify-phone: the user wants to add or change a number, even right after proving one. */
     private static boolean askedForByAnApplication(RequiredActionContext action) {
-        return VerifyPhoneRequiredActionFactory.PROVIDER_ID.equals(action.getAuthenticationSession().getClientNote(Constants.KC_ACTION));
+        return ProviderIds.VERIFY_PHONE_ACTION.equals(action.getAuthenticationSession().getClientNote(Constants.KC_ACTION));
     }
 
-    /** The phone form, with the number on file (if usable) ready to verify as it is, or to be replaced. */
+    private static boolean holds(RequiredActionContext action, String number) {
+        return UserPhones.credentials(action.getUser()).stream()
+                .anyMatch(c -> c.data().map(PhoneCredentialData::number).filter(number::equals).isPresent());
+    }
+
+    /**
+     * The phone form, with the number in the phone attribute (if usable) ready to verify as it is, or to be replaced:
+     * at signup that is the number just registered; later, the mirror of the main number.
+     */
     private static void showPhoneForm(OtpInteraction context, StepConfigLoader.Loaded loaded, OtpAuthState state, String typed,
                                       PageMessage message) {
         state.askForPhone();
         String shown = typed;
         if (shown == null) {
-            PhoneOnFile onFile = UserPhone.read(context.getUser(), loaded.policy(), loaded.config().defaultRegion());
-            shown = onFile.usable() ? onFile.number().orElseThrow() : null;
+            shown = PhoneNumbers.toE164(context.getUser().getFirstAttribute(loaded.policy().phoneAttribute()),
+                    loaded.config().defaultRegion()).filter(loaded.policy()::allows).orElse(null);
         }
         context.challenge(OtpForms.phoneForm(context, shown, message));
     }
 
-    /** Approved: the new number replaces the old one now, bound to its verification; the action is done. */
-    private static void approved(RequiredActionContext action, OtpInteraction context, PhonePolicy policy, CodeCheck.Approval approval) {
-        try {
-            UserPhone.recordApproval(action.getUser(), policy, approval);
-        } catch (ReadOnlyException e) {
-            LOG.infof("Twilio OTP: user %s in realm %s is stored read-only (federation); the phone number cannot be saved",
-                    action.getUser().getId(), action.getRealm().getName());
-            context.getEvent().error("twilio_phone_read_only");
-            action.challenge(OtpForms.errorPage(context, OtpMessages.READ_ONLY_PHONE, Response.Status.OK));
-            return;
-        }
+    /** Approved: the new number is the user's main phone credential now; the action is done. */
+    private void approved(RequiredActionContext action, OtpInteraction context, PhonePolicy policy, CodeCheck.Approval approval) {
+        UserPhones.recordProof(action.getUser(), policy, approval.number(), clock.instant());
         OtpEvents.event(context, approval.channel(), approval.number()); // Keycloak sends the event on success()
         action.success();
     }
@@ -163,7 +175,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider {
                     action.getConfig() == null ? null : action.getConfig().getConfig()));
         } catch (ConfigException e) {
             LOG.errorf("%s (realm %s, required action %s)", e.getMessage(), action.getRealm().getName(),
-                    VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+                    ProviderIds.VERIFY_PHONE_ACTION);
             action.getEvent().error(Errors.INVALID_CONFIG);
             action.challenge(OtpForms.errorPage(OtpInteraction.of(action), OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.ProviderIds;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.Config;
@@ -9,6 +10,7 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
@@ -20,7 +22,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  */
 public final class VerifyPhoneRequiredActionFactory implements RequiredActionFactory {
 
-    public static final String PROVIDER_ID = "twilio-verify-phone";
+    public static final String PROVIDER_ID = ProviderIds.VERIFY_PHONE_ACTION;
 
     private VerifyPhoneRequiredAction action;
 
@@ -39,8 +41,16 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         TwilioOtpAuthenticatorFactory step = (TwilioOtpAuthenticatorFactory) factory.getProviderFactory(Authenticator.class,
-                TwilioOtpAuthenticatorFactory.PROVIDER_ID);
+                ProviderIds.STEP);
         action = new VerifyPhoneRequiredAction(step.services());
+        factory.register(event -> ActionTokenGuard.onProviderEvent(factory, event));
+    }
+
+    /** Keycloak calls this when the gear is saved; its settings are shown as stored, so no literal Auth Token. */
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
+        RequiredActionFactory.super.validateConfig(session, realm, model);
+        ActionTokenGuard.refuseLiteralToken(model);
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         List<ProviderConfigProperty> properties = new ArrayList<>(RequiredActionFactory.super.getConfigMetadata());
-        properties.addAll(OtpConfigProperties.twilio());
+        properties.addAll(OtpConfigProperties.twilio(OtpConfigProperties.actionAuthToken()));
         properties.addAll(OtpConfigProperties.phonePolicy());
         return properties;
     }

@@ -51,6 +51,14 @@ public final class PhoneNumbers {
         }
     }
 
+    /**
+     * A number as stored by us (a phone credential): itself when it is a valid E.164 number codes may go to, empty
+     * when it is malformed or no longer valid (numbering plans change; an import may hold anything).
+     */
+    public static Optional<String> knownE164(String stored) {
+        return toE164(stored, null).filter(e164 -> e164.equals(stored));
+    }
+
     /** The ISO 3166 region of a valid E.164 number ({@code +4915…} is {@code DE}); empty when it has none. */
     public static Optional<String> regionOf(String e164) {
         try {

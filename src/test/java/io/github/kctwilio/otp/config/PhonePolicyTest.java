@@ -15,17 +15,24 @@ class PhonePolicyTest {
     void withoutConfigTheBuiltInPhoneScopeAttributesAreUsedAndExistingNumbersTrustedEverywhere() throws ConfigException {
         assertThat(PhonePolicy.resolve(null)).isEqualTo(PhonePolicy.DEFAULTS);
         assertThat(PhonePolicy.resolve(Map.of())).isEqualTo(new PhonePolicy("phoneNumber", "phoneNumberVerified",
-                PhonePolicy.ExistingNumbers.TRUST, Set.of()));
+                PhonePolicy.ExistingNumbers.TRUST, Set.of(), 2));
     }
 
     @Test
     void readsOwnAttributeNamesThePolicyAndACountryListInAnyAdminConsoleSpelling() throws ConfigException {
         PhonePolicy policy = PhonePolicy.resolve(Map.of(PhoneSettings.PHONE_ATTRIBUTE, " mobile ",
                 PhoneSettings.VERIFIED_ATTRIBUTE, "mobile_verified", PhoneSettings.EXISTING_NUMBERS, "Verify",
-                PhoneSettings.ALLOWED_COUNTRIES, "us##ca, DE"));
+                PhoneSettings.ALLOWED_COUNTRIES, "us##ca, DE", PhoneSettings.NUMBERS_PER_USER, "1"));
 
         assertThat(policy).isEqualTo(new PhonePolicy("mobile", "mobile_verified", PhonePolicy.ExistingNumbers.VERIFY,
-                Set.of("US", "CA", "DE")));
+                Set.of("US", "CA", "DE"), 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "3", "two", "-1"})
+    void aUserHoldsOneOrTwoNumbersAndNothingElse(String value) {
+        assertThatThrownBy(() -> PhonePolicy.resolve(Map.of(PhoneSettings.NUMBERS_PER_USER, value)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(PhoneSettings.NUMBERS_PER_USER);
     }
 
     @Test

@@ -91,8 +91,11 @@ class DemoRealmIT {
         Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", twilio.lastCodeSentTo(number).orElseThrow()));
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
-        // Bob has a number now; put the demo back as the README describes it, for whoever runs after.
-        admin.setAttribute(DemoRealm.REALM, admin.userIdByName(DemoRealm.REALM, DemoRealm.BOB), "phoneNumber", "");
+        // Bob has a phone now; put the demo back as the README describes it, for whoever runs after.
+        String bob = admin.userIdByName(DemoRealm.REALM, DemoRealm.BOB);
+        admin.deletePhoneCredentials(DemoRealm.REALM, bob);
+        admin.setAttribute(DemoRealm.REALM, bob, "phoneNumber", "");
+        admin.setAttribute(DemoRealm.REALM, bob, "twilioOtpPhoneCredentialsOnly", "");
     }
 
     @Test

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Issue 5, "Secrets and privacy": after every other integration test of the run (class order: last, see
  * src/test/resources/junit-platform.properties), the complete server log and the event store of every realm hold
  * no full phone number, no code and no auth token; and a realm export masks a literal auth token (on the
- * Keycloak versions that mask secret step settings).
+ * Keycloak versions that mask secret step settings). Issue 10: the run's Keycloak logs the plugin's category
+ * ({@link TestEnvironment#PLUGIN_LOG_CATEGORY}) at TRACE, bundled HTTP client and twilio-java included, and the
+ * scan also looks for the {@code Authorization} header.
  */
 @ExtendWith(TestEnvironment.class)
 @Order(Integer.MAX_VALUE)
@@ -129,10 +131,18 @@ class LogAndEventHygieneIT {
         secrets.add(Secret.literal("auth token", VerifyEmulator.AUTH_TOKEN));
         secrets.add(Secret.literal("HTTP Basic credentials", Base64.getEncoder().encodeToString(
                 (VerifyEmulator.ACCOUNT_SID + ":" + VerifyEmulator.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8))));
+        // The bundled HTTP client's header and wire logs would show these, whatever the credentials.
+        secrets.add(Secret.pattern("HTTP header", "Authorization", "(?i)\\bauthorization\"?\\s*[:=]"));
+        secrets.add(Secret.pattern("HTTP Basic credentials", "Basic <base64>", "\\bBasic [A-Za-z0-9+/]{16,}"));
         List<String> findings = SecretScan.findings(sources, secrets);
-        System.out.printf("Hygiene scan: %d log lines (%d kB) and %d events of %d realms, for %d phone numbers, %d codes and 2 token "
-                        + "spellings; %d events carry a masked number (%d distinct); %d findings%n", lines.length, log.length() / 1024,
-                events, realms.size(), numbers.size(), codes.size(), maskedInEvents, masks.size(), findings.size());
+        PluginLogVolume volume = PluginLogVolume.of(lines);
+        System.out.printf("Hygiene scan: %d log lines (%d kB) and %d events of %d realms, for %d phone numbers, %d codes, 2 token "
+                        + "spellings and the Authorization header; %d events carry a masked number (%d distinct); %d findings%n",
+                lines.length, log.length() / 1024, events, realms.size(), numbers.size(), codes.size(), maskedInEvents, masks.size(),
+                findings.size());
+        System.out.printf("Plugin log volume with %s at TRACE: %s%n", TestEnvironment.PLUGIN_LOG_CATEGORY, volume);
+        assertThat(volume.lines()).as("the plugin's category logs at all (the scan covers its TRACE output)").isPositive();
+        assertThat(log).as("the bundled libraries' private SLF4J found its no-op provider (no fallback warning)").doesNotContain("SLF4J(");
         assertThat(findings).as("full numbers, codes or tokens in the server log or the event store").isEmpty();
     }
 

@@ -90,12 +90,17 @@ class PasswordResetIT {
     }
 
     @Test
-    void whenTheAdminChoseSkipAnAccountWithoutAVerifiedNumberGoesOnToTheNextStep() throws Exception {
-        String user = newUser(RuleRealms.VERIFYING, TestUsers.newUsNumber()); // a number this realm has not verified
+    void skipWithoutALaterStepThatProvesIdentityRefusesEveryResetAlikeInsteadOfTrustingAUsername() throws Exception {
+        // This realm's reset flow is Choose user, Twilio OTP (skip), Reset password: no email link after the step.
+        String withoutPhone = newUser(RuleRealms.VERIFYING, TestUsers.newUsNumber()); // a number this realm has not verified
+        String withPhone = TestUsers.newUserWithPhones(admin, RuleRealms.VERIFYING, TestUsers.newUsNumber());
 
-        Page next = forgotPassword(RuleRealms.VERIFYING, user);
+        String refused = pageText(forgotPassword(RuleRealms.VERIFYING, withoutPhone));
+        browser = env.newBrowser();
+        Page refusedToo = forgotPassword(RuleRealms.VERIFYING, withPhone);
 
-        assertThat(next.hasForm(NEW_PASSWORD_FORM)).as(next.body()).isTrue();
+        assertThat(refused).startsWith("503|").contains("not set up correctly").doesNotContain(NEW_PASSWORD_FORM);
+        assertThat(pageText(refusedToo)).isEqualTo(refused);
         assertThat(twilio.requests()).isEmpty();
     }
 

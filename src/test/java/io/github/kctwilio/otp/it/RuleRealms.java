@@ -18,6 +18,11 @@ final class RuleRealms {
     static final String VERIFYING = "otp-rules-verify";
     /** The realm enables "Verify phone number", but its step does not let users add a number ("allowPhoneSetup" off). */
     static final String NO_SETUP_STEP = "otp-rules-nosetup";
+    /**
+     * Users may edit their phone attribute themselves (as a realm with phone signup must); the realm trusts existing
+     * numbers; admins may write undeclared attributes (as the attribute-based versions of the plugin did).
+     */
+    static final String SELF_EDIT = "otp-rules-selfedit";
     /** The step behind "Condition - user configured"; the realm offers the action too. */
     static final String CONDITIONAL = "otp-conditional";
 
@@ -27,6 +32,11 @@ final class RuleRealms {
         ensure(admin, TRUSTING, Map.of("resetWithoutPhone", "refuse"), Map.of("existingNumbers", "trust"));
         ensure(admin, VERIFYING, Map.of("resetWithoutPhone", "skip"), Map.of("existingNumbers", "verify", "allowedCountries", "US"));
         ensure(admin, NO_SETUP_STEP, Map.of("allowPhoneSetup", "false"), Map.of());
+        if (!exists(admin, SELF_EDIT)) {
+            ensure(admin, SELF_EDIT, Map.of(), Map.of("existingNumbers", "trust"));
+            admin.letUsersEdit(SELF_EDIT, "phoneNumber");
+            admin.unmanagedAttributes(SELF_EDIT, "ADMIN_EDIT");
+        }
         if (!exists(admin, CONDITIONAL)) {
             admin.send("POST", "/admin/realms", RealmJson.conditionalRealm(CONDITIONAL, STEP).toString());
             admin.declarePhoneAttributes(CONDITIONAL, "phoneNumber", "phoneNumberVerified");

@@ -71,8 +71,9 @@ class ThemesAndAlternativesIT {
         assertThat(first.document().getElementById("try-another-way")).as(first.body()).isNotNull();
 
         Page choices = browser.submit(first, "kc-select-try-another-way-form", Map.of());
-        assertThat(choices.text()).contains("Code by text message").contains("Get a one-time code on your phone.");
-        Page codeForm = browser.post(choiceFormAction(choices), Map.of("authenticationExecution", choiceExecution(choices, "Code by text message")));
+        // The step is a credential validator: Keycloak lists it under the phone credential's name and help text.
+        assertThat(choices.text()).contains("Phone number").contains("Get a one-time code by text message or call");
+        Page codeForm = browser.post(choiceFormAction(choices), Map.of("authenticationExecution", choiceExecution(choices, "Phone number")));
 
         assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
         assertThat(codeForm.document().getElementById("try-another-way")).as("the way back to the app").isNotNull();

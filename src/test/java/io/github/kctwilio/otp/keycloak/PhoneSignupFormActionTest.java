@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.ProviderIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -73,7 +74,7 @@ class PhoneSignupFormActionTest {
         verify(user).removeAttribute("phoneNumberVerified");
         verify(user).removeAttribute(VerifiedNumberMark.ATTRIBUTE);
         verify(user).setSingleAttribute("phoneNumber", "+14155550134");
-        verify(user).addRequiredAction(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+        verify(user).addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
     }
 
     @Test
@@ -100,10 +101,10 @@ class PhoneSignupFormActionTest {
         when(realm.getName()).thenReturn("acme");
         RequiredActionProviderModel provider = new RequiredActionProviderModel();
         provider.setEnabled(true);
-        when(realm.getRequiredActionProviderByAlias(VerifyPhoneRequiredActionFactory.PROVIDER_ID)).thenReturn(actionEnabled ? provider : null);
+        when(realm.getRequiredActionProviderByAlias(ProviderIds.VERIFY_PHONE_ACTION)).thenReturn(actionEnabled ? provider : null);
         RequiredActionConfigModel config = new RequiredActionConfigModel();
         config.setConfig(Map.of("defaultRegion", "US"));
-        when(realm.getRequiredActionConfigByAlias(VerifyPhoneRequiredActionFactory.PROVIDER_ID)).thenReturn(config);
+        when(realm.getRequiredActionConfigByAlias(ProviderIds.VERIFY_PHONE_ACTION)).thenReturn(config);
         return realm;
     }
 

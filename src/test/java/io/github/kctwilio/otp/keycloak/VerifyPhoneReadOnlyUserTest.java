@@ -13,27 +13,33 @@ import static org.mockito.Mockito.when;
 
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import io.github.kctwilio.otp.keycloak.credential.PhoneCredentialModel;
+import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.TransportSettings;
 import io.github.kctwilio.otp.verify.VerificationRequest;
 import io.github.kctwilio.otp.verify.VerifyCredentials;
 import io.github.kctwilio.otp.verify.VerifyGateways;
+import io.github.kctwilio.otp.verify.VerifyTimings;
 import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SubjectCredentialManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.storage.ReadOnlyException;
@@ -41,9 +47,10 @@ import org.keycloak.vault.VaultStringSecret;
 import org.keycloak.vault.VaultTranscriber;
 
 /**
- * A user stored read-only (an LDAP provider in read-only mode) whose code Twilio approves: the required action must
- * show a clear message, not fail with an error, and not pretend the number was saved. Keycloak is mocked (a read-only
- * directory needs an LDAP server); the code goes out and is checked for real, through twilio-java and the emulator.
+ * A user stored read-only (an LDAP provider in read-only mode) whose code Twilio approves: the phone credential is
+ * stored by Keycloak itself (as OTP credentials of directory users are), so the action succeeds; the attributes the
+ * directory owns are left alone. Keycloak is mocked (a read-only directory needs an LDAP server); the code goes out
+ * and is checked for real, through twilio-java and the emulator.
  */
 class VerifyPhoneReadOnlyUserTest {
 
@@ -61,7 +68,7 @@ class VerifyPhoneReadOnlyUserTest {
     }
 
     @Test
-    void anApprovedCodeForAReadOnlyUserShowsTheReadOnlyMessageAndDoesNotSucceed() throws Exception {
+    void anApprovedCodeForAReadOnlyDirectoryUserStoresThePhoneCredentialAndSucceeds() throws Exception {
         String sid = gateways.gatewayFor(new VerifyCredentials(VerifyEmulator.ACCOUNT_SID, VerifyEmulator.AUTH_TOKEN, VerifyEmulator.SERVICE_SID))
                 .start(new VerificationRequest(PHONE, Channel.SMS, "en", null, Map.of())).sid();
         Map<String, String> notes = new HashMap<>();
@@ -70,18 +77,34 @@ class VerifyPhoneReadOnlyUserTest {
 
         UserModel user = mock(UserModel.class);
         doThrow(new ReadOnlyException("user is read-only for this update")).when(user).setSingleAttribute(anyString(), anyString());
+        List<CredentialModel> stored = new ArrayList<>();
+        SubjectCredentialManager credentials = mock(SubjectCredentialManager.class);
+        when(user.credentialManager()).thenReturn(credentials);
+        when(credentials.getStoredCredentialsByTypeStream(anyString())).thenAnswer(call -> stored.stream()
+                .filter(c -> c.getType().equals(call.getArgument(0))));
+        when(credentials.getStoredCredentialsStream()).thenAnswer(call -> stored.stream());
+        when(credentials.createStoredCredential(any())).thenAnswer(call -> {
+            CredentialModel created = call.getArgument(0);
+            created.setId("credential-1");
+            stored.add(created);
+            return created;
+        });
         LoginFormsProvider form = mock(LoginFormsProvider.class, RETURNS_SELF);
-        when(form.createErrorPage(any())).thenReturn(mock(Response.class));
         RequiredActionContext context = context(user, authSession, form, Map.of("code", twilio.lastCodeSentTo(PHONE).orElseThrow()));
 
-        new VerifyPhoneRequiredAction(new OtpServices(new StepConfigLoader(server), new CodeDelivery(gateways), new CodeCheck(gateways),
-                Clock.systemUTC(), gateways))
+        VerifyTimings timings = new VerifyTimings(Clock.systemUTC());
+        new VerifyPhoneRequiredAction(new OtpServices(new StepConfigLoader(server), new CodeDelivery(gateways, timings),
+                new CodeCheck(gateways, timings), Clock.systemUTC(), gateways))
                 .processAction(context);
 
-        verify(form).setError(OtpMessages.READ_ONLY_PHONE);
-        verify(context).challenge(any());
-        verify(context, never()).success();
-        assertThat(notes).as("the approved verification is over either way").isEmpty();
+        verify(context).success();
+        verify(context, never()).challenge(any());
+        assertThat(stored).singleElement().satisfies(credential -> {
+            assertThat(credential.getType()).isEqualTo(PhoneCredentialModel.TYPE);
+            assertThat(PhoneCredentialModel.from(credential).data().orElseThrow().number()).isEqualTo(PHONE);
+            assertThat(credential.getUserLabel()).isEqualTo(PhoneNumbers.mask(PHONE));
+        });
+        assertThat(notes).as("the approved verification is over").isEmpty();
     }
 
     private static RequiredActionContext context(UserModel user, AuthenticationSessionModel authSession, LoginFormsProvider form,

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SignupNumberTest {
 
     private static final PhonePolicy US_ONLY = new PhonePolicy("phoneNumber", "phoneNumberVerified", PhonePolicy.ExistingNumbers.TRUST,
-            Set.of("US"));
+            Set.of("US"), 1);
 
     @Test
     void aNationalNumberIsReadWithTheDefaultRegionAndComesBackInE164() {

@@ -19,6 +19,7 @@ import java.util.Map;
 public final class AdminApi {
 
     public static final String VERIFY_PHONE_ACTION = "twilio-verify-phone";
+    public static final String PHONE_CREDENTIAL = "twilio-otp-phone";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,6 +37,15 @@ public final class AdminApi {
 
     /** As {@link #createUser(String, String, String, Map)}, with the given email address (null for none). */
     public String createUser(String realm, String username, String password, Map<String, String> attributes, String email) {
+        return createUser(realm, username, password, attributes, email, List.of());
+    }
+
+    /**
+     * As {@link #createUser(String, String, String, Map, String)}, with phone credentials for these E.164 numbers (main
+     * first), in the import format the README documents for admins.
+     */
+    public String createUser(String realm, String username, String password, Map<String, String> attributes, String email,
+                             List<String> phoneCredentials) {
         ObjectNode user = JSON.createObjectNode()
                 .put("username", username)
                 .put("enabled", true)
@@ -48,9 +58,36 @@ public final class AdminApi {
         attributes.forEach((name, value) -> attrs.putArray(name).add(value));
         ArrayNode credentials = user.putArray("credentials");
         credentials.addObject().put("type", "password").put("value", password).put("temporary", false);
+        for (String number : phoneCredentials) {
+            credentials.addObject().put("type", PHONE_CREDENTIAL).put("secretData", "{\"number\":\"" + number + "\"}")
+                    .put("credentialData", "{}");
+        }
         HttpResponse<String> response = send("POST", "/admin/realms/" + realm + "/users", user.toString());
         String location = response.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** The user's credentials as the admin console lists them (Users, Credentials). */
+    public JsonNode credentials(String realm, String userId) {
+        return json(send("GET", "/admin/realms/" + realm + "/users/" + userId + "/credentials", null));
+    }
+
+    /** The user's phone credentials, main first. */
+    public List<JsonNode> phoneCredentials(String realm, String userId) {
+        List<JsonNode> phones = new java.util.ArrayList<>();
+        credentials(realm, userId).forEach(c -> {
+            if (PHONE_CREDENTIAL.equals(c.path("type").asText())) {
+                phones.add(c);
+            }
+        });
+        return phones;
+    }
+
+    /** Deletes the user's phone credentials, as an admin does under Users, Credentials. */
+    public void deletePhoneCredentials(String realm, String userId) {
+        for (JsonNode credential : phoneCredentials(realm, userId)) {
+            send("DELETE", "/admin/realms/" + realm + "/users/" + userId + "/credentials/" + credential.path("id").asText(), null);
+        }
     }
 
     public String userIdByName(String realm, String username) {
@@ -95,6 +132,24 @@ public final class AdminApi {
                 ObjectNode permissions = attribute.putObject("permissions");
                 permissions.putArray("view").add("admin").add("user");
                 permissions.putArray("edit").add("admin");
+            }
+        }
+        send("PUT", "/admin/realms/" + realm + "/users/profile", profile.toString());
+    }
+
+    /** Sets the realm's policy for attributes the user profile does not declare ({@code ADMIN_EDIT}, {@code ENABLED}, ...). */
+    public void unmanagedAttributes(String realm, String policy) {
+        ObjectNode profile = (ObjectNode) json(send("GET", "/admin/realms/" + realm + "/users/profile", null));
+        profile.put("unmanagedAttributePolicy", policy);
+        send("PUT", "/admin/realms/" + realm + "/users/profile", profile.toString());
+    }
+
+    /** Lets users edit a declared attribute themselves (account console), as a realm with phone signup must. */
+    public void letUsersEdit(String realm, String attributeName) {
+        ObjectNode profile = (ObjectNode) json(send("GET", "/admin/realms/" + realm + "/users/profile", null));
+        for (JsonNode attribute : profile.get("attributes")) {
+            if (attributeName.equals(attribute.path("name").asText())) {
+                ((ArrayNode) attribute.path("permissions").path("edit")).removeAll().add("admin").add("user");
             }
         }
         send("PUT", "/admin/realms/" + realm + "/users/profile", profile.toString());

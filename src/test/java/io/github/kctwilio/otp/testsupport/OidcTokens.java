@@ -34,6 +34,21 @@ public final class OidcTokens {
     /** The claims of the ID token issued to this public client for this redirect's authorization code. */
     public static JsonNode idTokenClaims(String keycloakUrl, String realm, String clientId, String redirectedTo)
             throws IOException, InterruptedException {
+        String idToken = tokens(keycloakUrl, realm, clientId, redirectedTo).path("id_token").asText();
+        String[] parts = idToken.split("\\.");
+        if (parts.length != 3) {
+            throw new AssertionError("No ID token for " + redirectedTo);
+        }
+        return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+    }
+
+    /** The access token issued to {@link RealmJson#CLIENT_ID} for this redirect's code, for the account REST API. */
+    public static String accessToken(String keycloakUrl, String realm, String redirectedTo) throws IOException, InterruptedException {
+        return tokens(keycloakUrl, realm, RealmJson.CLIENT_ID, redirectedTo).path("access_token").asText();
+    }
+
+    private static JsonNode tokens(String keycloakUrl, String realm, String clientId, String redirectedTo)
+            throws IOException, InterruptedException {
         String code = queryParameter(redirectedTo, "code");
         String form = "grant_type=authorization_code&client_id=" + encode(clientId) + "&code=" + encode(code)
                 + "&redirect_uri=" + encode(LoginBrowser.REDIRECT_URI);
@@ -46,12 +61,7 @@ public final class OidcTokens {
         if (response.statusCode() != 200) {
             throw new AssertionError("Token endpoint answered " + response.statusCode() + ": " + response.body());
         }
-        String idToken = JSON.readTree(response.body()).path("id_token").asText();
-        String[] parts = idToken.split("\\.");
-        if (parts.length != 3) {
-            throw new AssertionError("No ID token in: " + response.body());
-        }
-        return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        return JSON.readTree(response.body());
     }
 
     private static String queryParameter(String url, String name) {

@@ -115,14 +115,19 @@ public final class RealmJson {
     }
 
     /**
-     * Adds a user to the import, with a password, a phone number and a TOTP authenticator-app credential.
+     * Adds a user to the import, with a password, a phone credential (and the number as its attribute mirror) and a
+     * TOTP authenticator-app credential.
      *
      * @param totpSecret the raw TOTP secret (HmacSHA1, 6 digits, 30 s), as Keycloak stores it
      */
     public static void addUserWithTotp(ObjectNode realm, String username, String password, String phone, String totpSecret) {
-        addUser(realm, username, password, phone).addObject().put("type", "otp").put("userLabel", "Authenticator app")
+        ArrayNode credentials = addUser(realm, username, password, phone);
+        credentials.addObject().put("type", "otp").put("userLabel", "Authenticator app")
                 .put("secretData", "{\"value\":\"" + totpSecret + "\"}")
                 .put("credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+        // After the app's: Keycloak starts with the alternative whose credential comes first.
+        credentials.addObject().put("type", "twilio-otp-phone").put("secretData", "{\"number\":\"" + phone + "\"}")
+                .put("credentialData", "{}");
     }
 
     /** Realm settings, the client, the top of the browser flow and the step's config; the forms sub-flow is the caller's. */

@@ -54,6 +54,9 @@ public final class TestEnvironment implements BeforeAllCallback {
             REALM_IP_LIMIT, REALM_PERMANENT_LOCKOUT, REALM_CHANNELS, REALM_DISABLED_CHANNEL, REALM_FAULT_CHANNEL,
             REALM_CLASSIC_THEME, REALM_CUSTOM_THEME, REALM_ALTERNATIVES);
 
+    /** The plugin's log category, run at TRACE for the whole integration run. */
+    public static final String PLUGIN_LOG_CATEGORY = "io.github.kctwilio";
+
     /** Short, so that the hanging-Twilio test stays quick; production default is 5000 ms. */
     public static final int READ_TIMEOUT_MS = 2000;
 
@@ -138,6 +141,9 @@ public final class TestEnvironment implements BeforeAllCallback {
                 .option("--vault-dir=" + vault.toAbsolutePath())
                 // The plugin's counters on the management port's /metrics (MetricsIT).
                 .option("--metrics-enabled=true")
+                // What an admin troubleshooting the plugin turns on: its whole category at TRACE, which includes the
+                // bundled HTTP client and twilio-java (relocated under it). LogAndEventHygieneIT scans that log.
+                .option("--log-level=INFO," + PLUGIN_LOG_CATEGORY + ":trace")
                 // Server-wide defaults, through the environment as an operator would set them in a container.
                 .env(spi.env("account-sid"), VerifyEmulator.ACCOUNT_SID)
                 .env(spi.env("verify-service-sid"), VerifyEmulator.SERVICE_SID)

@@ -45,6 +45,13 @@ public final class TestUsers {
         return username;
     }
 
+    /** Creates a user with a password and phone credentials for these numbers (main first); returns the name. */
+    public static String newUserWithPhones(AdminApi admin, String realm, String... phones) {
+        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
+        admin.createUser(realm, username, PASSWORD, Map.of(), username + "@example.org", List.of(phones));
+        return username;
+    }
+
     /** Creates a user; {@code phone} null for a user without a phone number. Returns the user id. */
     public static String create(AdminApi admin, String realm, String username, String phone) {
         return admin.createUser(realm, username, PASSWORD, phone == null ? Map.of() : Map.of("phoneNumber", phone));

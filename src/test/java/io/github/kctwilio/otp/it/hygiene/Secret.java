@@ -33,6 +33,11 @@ public record Secret(String kind, String name, List<Pattern> patterns) {
         return new Secret("code", code, List.of(Pattern.compile("(?<![A-Za-z0-9_])" + code + "(?![A-Za-z0-9_])")));
     }
 
+    /** Anything that matches a regular expression, e.g. a header whatever its value. */
+    public static Secret pattern(String kind, String name, String regex) {
+        return new Secret(kind, name, List.of(Pattern.compile(regex)));
+    }
+
     /** A secret string anywhere, also inside longer text. */
     public static Secret literal(String kind, String value) {
         return new Secret(kind, value, List.of(Pattern.compile(Pattern.quote(value))));

@@ -1,0 +1,64 @@
+package io.github.kctwilio.otp.keycloak.credential;
+
+import io.github.kctwilio.otp.ProviderIds;
+import java.time.Instant;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.CredentialTypeMetadata;
+import org.keycloak.credential.CredentialTypeMetadataContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The phone credential's place among Keycloak's credentials: listed under "Signing in" in the account console (set up
+ * through the required action "Verify phone number", removed with Keycloak's own confirmation), and under Users ->
+ * Credentials in the admin console. Stateless.
+ */
+public final class PhoneCredentialProvider implements CredentialProvider<PhoneCredentialModel> {
+
+    /** Message keys of the account console's entry (in the plugin's message bundles). */
+    static final String DISPLAY_NAME = "twilio-otp-phone-display-name";
+    static final String HELP_TEXT = "twilio-otp-phone-help-text";
+
+    private final KeycloakSession session;
+
+    PhoneCredentialProvider(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String getType() {
+        return PhoneCredentialModel.TYPE;
+    }
+
+    @Override
+    public CredentialModel createCredential(RealmModel realm, UserModel user, PhoneCredentialModel credential) {
+        // Reached by admin imports (realm JSON, the admin API); the plugin's own proofs store through UserPhones.
+        UserPhones.markCredentialsOnly(user);
+        return user.credentialManager().createStoredCredential(PhoneCredentialModel.imported(credential, Instant.now()));
+    }
+
+    @Override
+    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
+        return user.credentialManager().removeStoredCredentialById(credentialId);
+    }
+
+    @Override
+    public PhoneCredentialModel getCredentialFromModel(CredentialModel model) {
+        return PhoneCredentialModel.from(model);
+    }
+
+    @Override
+    public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
+        return CredentialTypeMetadata.builder()
+                .type(getType())
+                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
+                .displayName(DISPLAY_NAME)
+                .helpText(HELP_TEXT)
+                .iconCssClass("kcAuthenticatorOTPClass")
+                .createAction(ProviderIds.VERIFY_PHONE_ACTION)
+                .removeable(true)
+                .build(session);
+    }
+}

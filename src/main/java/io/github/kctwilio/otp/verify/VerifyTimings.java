@@ -1,0 +1,114 @@
+package io.github.kctwilio.otp.verify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How long Twilio has been taking on this node, and whether it has just failed for everyone: what a decoy needs to
+ * look like a real request. A password-reset page for an unknown account must take as long as one that made a real
+ * Twilio request, and must fail alike while Twilio is down, or its timing and its errors would tell the two apart.
+ * <p>
+ * Keeps the last {@value #SAMPLES} durations of successful calls per operation; the typical duration is their median:
+ * robust against the odd slow call, and quick to follow Twilio when it slows down or speeds up. Before any real call,
+ * a typical round trip to Twilio stands in.
+ */
+public final class VerifyTimings {
+
+    /** Operations whose durations a decoy imitates. */
+    public enum Operation { START, CHECK }
+
+    static final int SAMPLES = 7;
+    /** A round trip to Twilio from a typical data centre, until this node has measured its own. */
+    static final Duration UNMEASURED = Duration.ofMillis(150);
+    /** A failure that hit every request is assumed to last this long (about the time an outage page stays up). */
+    static final Duration OUTAGE_MEMORY = Duration.ofSeconds(30);
+
+    private final Clock clock;
+    private final Map<Operation, long[]> samples = new EnumMap<>(Operation.class);
+    private final Map<Operation, Integer> counts = new EnumMap<>(Operation.class);
+    private VerifyException lastOutage;
+    private Instant lastOutageAt = Instant.MIN;
+
+    public VerifyTimings(Clock clock) {
+        this.clock = clock;
+        for (Operation operation : Operation.values()) {
+            samples.put(operation, new long[SAMPLES]);
+            counts.put(operation, 0);
+        }
+    }
+
+    /** Records a real call that Twilio answered. */
+    public synchronized void succeeded(Operation operation, Duration took) {
+        int count = counts.get(operation);
+        samples.get(operation)[count % SAMPLES] = took.toNanos();
+        counts.put(operation, count + 1);
+    }
+
+    /** Records a real call that failed; failures that are not about the number (an outage, bad credentials) are kept. */
+    public synchronized void failed(VerifyException e) {
+        if (e.failure() == VerifyFailure.UNAVAILABLE || e.failure() == VerifyFailure.BAD_CREDENTIALS) {
+            lastOutage = e;
+            lastOutageAt = clock.instant();
+        }
+    }
+
+    /** The median of the recent successful calls of this kind. */
+    public synchronized Duration typical(Operation operation) {
+        int count = Math.min(counts.get(operation), SAMPLES);
+        if (count == 0) {
+            return UNMEASURED;
+        }
+        long[] sorted = Arrays.copyOf(samples.get(operation), count);
+        Arrays.sort(sorted);
+        return Duration.ofNanos(sorted[count / 2]);
+    }
+
+    /** The failure every real request met within the last {@link #OUTAGE_MEMORY}, if any. */
+    public synchronized Optional<VerifyException> recentOutage() {
+        if (lastOutage == null || clock.instant().isAfter(lastOutageAt.plus(OUTAGE_MEMORY))) {
+            return Optional.empty();
+        }
+        return Optional.of(lastOutage);
+    }
+
+    /** Wraps a real gateway so that its calls are measured here. */
+    public VerifyGateway measure(VerifyGateway gateway) {
+        return new VerifyGateway() {
+            @Override
+            public StartedVerification start(VerificationRequest request) throws VerifyException {
+                long started = System.nanoTime();
+                try {
+                    StartedVerification result = gateway.start(request);
+                    succeeded(Operation.START, Duration.ofNanos(System.nanoTime() - started));
+                    return result;
+                } catch (VerifyException e) {
+                    failed(e);
+                    throw e;
+                }
+            }
+
+            @Override
+            public CheckResult check(String verificationSid, String code) throws VerifyException {
+                long started = System.nanoTime();
+                try {
+                    CheckResult result = gateway.check(verificationSid, code);
+                    succeeded(Operation.CHECK, Duration.ofNanos(System.nanoTime() - started));
+                    return result;
+                } catch (VerifyException e) {
+                    failed(e);
+                    throw e;
+                }
+            }
+
+            @Override
+            public void cancel(String verificationSid) throws VerifyException {
+                gateway.cancel(verificationSid);
+            }
+        };
+    }
+}
