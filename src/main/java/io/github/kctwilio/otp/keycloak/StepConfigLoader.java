@@ -1,11 +1,10 @@
 package io.github.kctwilio.otp.keycloak;
 
-import io.github.kctwilio.otp.ProviderIds;
-import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
+import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.ExecutionSettings;
 import io.github.kctwilio.otp.config.PhoneSettings;
@@ -109,7 +110,7 @@ class StepConfigLoaderTest {
         if (actionConfig != null) {
             RequiredActionConfigModel model = new RequiredActionConfigModel();
             model.setConfig(new HashMap<>(actionConfig));
-            when(realm.getRequiredActionConfigByAlias(VerifyPhoneRequiredActionFactory.PROVIDER_ID)).thenReturn(model);
+            when(realm.getRequiredActionConfigByAlias(ProviderIds.VERIFY_PHONE_ACTION)).thenReturn(model);
         }
         return realm;
     }
