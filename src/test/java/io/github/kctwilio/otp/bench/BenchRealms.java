@@ -1,8 +1,8 @@
 package io.github.kctwilio.otp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kctwilio.otp.phone.VerifiedNumberMark;
 import io.github.kctwilio.otp.testsupport.RealmJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ final class BenchRealms {
 
     /**
      * Users of the Twilio realm who never signed in with the step: their number is on file but not yet verified, so
-     * their first approved code writes the verified flag and mark (the one-time cost). Numbers after the returning users'.
+     * their first sign-in takes the number over as a phone credential (the one-time cost). Numbers after the returning users'.
      */
     static List<BenchUser> firstSignInUsers(int count, int returningUsers) {
         return pool("n", returningUsers, count);
@@ -66,13 +66,13 @@ final class BenchRealms {
         for (BenchUser user : users) {
             RealmJson.addUser(passwordOnly, user.username(), PASSWORD, null);
             RealmJson.addUserWithTotp(app, user.username(), PASSWORD, null, user.totpSecret());
-            // Verified at an earlier login: the steady state, where a login writes nothing to the user.
-            RealmJson.addUser(twilio, user.username(), PASSWORD, user.phone());
+            // A phone credential and its mirror from an earlier login: the steady state, where a login writes nothing.
+            ArrayNode credentials = RealmJson.addUser(twilio, user.username(), PASSWORD, user.phone());
+            RealmJson.addPhoneCredential(credentials, user.phone());
             JsonNode imported = twilio.get("users").get(twilio.get("users").size() - 1);
-            ObjectNode attributes = (ObjectNode) imported.get("attributes");
-            attributes.putArray("phoneNumberVerified").add("true");
-            attributes.putArray(VerifiedNumberMark.ATTRIBUTE).add(VerifiedNumberMark.of(user.phone()));
+            ((ObjectNode) imported.get("attributes")).putArray("phoneNumberVerified").add("true");
         }
+        // A number in the attribute only: the first sign-in takes it over as a credential (a one-time write).
         for (BenchUser user : firstSignIns) {
             RealmJson.addUser(twilio, user.username(), PASSWORD, user.phone());
         }

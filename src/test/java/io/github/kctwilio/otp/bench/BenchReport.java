@@ -135,13 +135,13 @@ final class BenchReport {
                 median(twilio, CpuPerLogin::jitGc)));
     }
 
-    /** First sign-ins (one-time writes: the verified flag and mark) against returning users measured right after. */
+    /** First sign-ins (one-time writes: the phone credential and its mirror) against returning users measured right after. */
     void firstSignIn(FlowRun first, FlowRun returning) {
         summaryRows.add(row("Twilio OTP, first sign-ins", first.stats(), first.cpu()));
         summaryRows.add(row("Twilio OTP, returning users (right after)", returning.stats(), returning.cpu()));
         notes.add(String.format("first sign-in: %.2f ms/login on request threads (%.2f all threads) against %.2f (%.2f) for returning users "
-                        + "measured right after: a one-time cost of %.2f ms (%.2f ms all threads) per user, for writing the verified flag and "
-                        + "mark%s", first.cpu().request(), first.cpu().all(), returning.cpu().request(), returning.cpu().all(),
+                        + "measured right after: a one-time cost of %.2f ms (%.2f ms all threads) per user, for taking the number over "
+                        + "as a phone credential and writing its mirror%s", first.cpu().request(), first.cpu().all(), returning.cpu().request(), returning.cpu().all(),
                 first.cpu().request() - returning.cpu().request(), first.cpu().all() - returning.cpu().all(),
                 first.stats().ranOutOfUsers() ? " (the first-sign-in users ran out inside the window: raise -Dbench.firstSignIns)" : ""));
     }

@@ -164,7 +164,7 @@ public final class LoginBenchmark {
         return run;
     }
 
-    /** Users who never signed in with the step, each once: the code's approval writes their verified flag and mark. */
+    /** Users who never signed in with the step, each once: the step takes their attribute number over as a phone credential. */
     private FlowRun firstSignIns(LoginFlow twilioOtp) throws InterruptedException {
         progress("password + Twilio OTP: first sign-ins, " + settings.clients() + " clients, each user once");
         twilio.reset();

@@ -125,7 +125,13 @@ public final class RealmJson {
         credentials.addObject().put("type", "otp").put("userLabel", "Authenticator app")
                 .put("secretData", "{\"value\":\"" + totpSecret + "\"}")
                 .put("credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
-        // After the app's: Keycloak starts with the alternative whose credential comes first.
+        if (phone != null) {
+            addPhoneCredential(credentials, phone); // after the app's: Keycloak starts with the first credential's alternative
+        }
+    }
+
+    /** A phone credential in the import format the README documents (the plugin masks it on import). */
+    public static void addPhoneCredential(ArrayNode credentials, String phone) {
         credentials.addObject().put("type", "twilio-otp-phone").put("secretData", "{\"number\":\"" + phone + "\"}")
                 .put("credentialData", "{}");
     }

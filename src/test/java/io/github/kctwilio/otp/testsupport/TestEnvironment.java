@@ -19,7 +19,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestEnvironment implements BeforeAllCallback {
 
-    /** Login step with server-wide credentials, numbers without country code read as US, phone setup allowed, no resend cooldown. */
+    /**
+     * Login step with server-wide credentials, numbers without country code read as US, phone setup allowed, no resend
+     * cooldown, no per-address send cap.
+     */
     public static final String REALM = "otp";
     /** As {@link #REALM}, but users without a phone number may not add one. */
     public static final String REALM_NO_SETUP = "otp-nosetup";
@@ -103,7 +106,8 @@ public final class TestEnvironment implements BeforeAllCallback {
         // Each realm's step settings; the required action "Verify phone number" gets the same ones, so a user without
         // a number verifies one under the same rules. REALM_NO_SETUP does not offer that action.
         Map<String, Map<String, String>> settings = new LinkedHashMap<>();
-        settings.put(REALM, Map.of("defaultRegion", "US", "resendCooldownSeconds", "0"));
+        // No per-address cap here: every test signs in from 127.0.0.1, and REALM_IP_LIMIT proves that cap on its own.
+        settings.put(REALM, Map.of("defaultRegion", "US", "resendCooldownSeconds", "0", "sendLimitPerIp", "0"));
         settings.put(REALM_BROKEN, Map.of("verifyServiceSid", "VA-not-a-sid"));
         settings.put(REALM_VAULT, Map.of("accountSid", VerifyEmulator.ACCOUNT_SID, "verifyServiceSid", VerifyEmulator.SERVICE_SID,
                 "authToken", "${vault." + VAULT_KEY + "}"));
