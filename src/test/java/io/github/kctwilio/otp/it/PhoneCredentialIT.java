@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kctwilio.otp.emulator.RequestKind;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import io.github.kctwilio.otp.testsupport.AdminApi;
+import io.github.kctwilio.otp.testsupport.KeycloakVersion;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
 import io.github.kctwilio.otp.testsupport.OidcTokens;
@@ -175,6 +176,11 @@ class PhoneCredentialIT {
         assertThat(twilio.requests()).isEmpty();
     }
 
+    /**
+     * The account console lists credential types of the steps a realm's flows use. Keycloak 26.2 lists only a step's
+     * main category (ours is {@code otp}, for brute-force protection); from 26.3 it also lists the optional ones, where
+     * the phone credential is.
+     */
     @Test
     void theAccountConsoleListsThePhoneCredentialWithSetUpAndRemove() throws Exception {
         String phone = TestUsers.newUsNumber();
@@ -194,6 +200,10 @@ class PhoneCredentialIT {
             if (AdminApi.PHONE_CREDENTIAL.equals(type.path("type").asText())) {
                 phoneType = type;
             }
+        }
+        if (!KeycloakVersion.underTest().atLeast(26, 3)) {
+            assertThat(phoneType).as("Keycloak %s lists main categories only: %s", KeycloakVersion.underTest(), types.body()).isNull();
+            return;
         }
         assertThat(phoneType).as(types.body()).isNotNull();
         assertThat(phoneType.path("category").asText()).isEqualTo("two-factor");
