@@ -81,28 +81,12 @@ public final class VerifyTimings {
         return new VerifyGateway() {
             @Override
             public StartedVerification start(VerificationRequest request) throws VerifyException {
-                long started = System.nanoTime();
-                try {
-                    StartedVerification result = gateway.start(request);
-                    succeeded(Operation.START, Duration.ofNanos(System.nanoTime() - started));
-                    return result;
-                } catch (VerifyException e) {
-                    failed(e);
-                    throw e;
-                }
+                return timed(Operation.START, () -> gateway.start(request));
             }
 
             @Override
             public CheckResult check(String verificationSid, String code) throws VerifyException {
-                long started = System.nanoTime();
-                try {
-                    CheckResult result = gateway.check(verificationSid, code);
-                    succeeded(Operation.CHECK, Duration.ofNanos(System.nanoTime() - started));
-                    return result;
-                } catch (VerifyException e) {
-                    failed(e);
-                    throw e;
-                }
+                return timed(Operation.CHECK, () -> gateway.check(verificationSid, code));
             }
 
             @Override
@@ -110,5 +94,21 @@ public final class VerifyTimings {
                 gateway.cancel(verificationSid);
             }
         };
+    }
+
+    private interface Call<T> {
+        T run() throws VerifyException;
+    }
+
+    private <T> T timed(Operation operation, Call<T> call) throws VerifyException {
+        long started = System.nanoTime();
+        try {
+            T result = call.run();
+            succeeded(operation, Duration.ofNanos(System.nanoTime() - started));
+            return result;
+        } catch (VerifyException e) {
+            failed(e);
+            throw e;
+        }
     }
 }
