@@ -99,6 +99,14 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
         return Set.of(ProviderIds.PHONE_CREDENTIAL);
     }
 
+    /**
+     * The same for Keycloak 26.3, whose interface has this method without the session (26.4 added it). Not in the SPI
+     * the jar is compiled against, hence no {@code @Override}; on 26.3 it overrides the interface's default.
+     */
+    public Set<String> getOptionalReferenceCategories() {
+        return getOptionalReferenceCategories(null);
+    }
+
     @Override
     public boolean isConfigurable() {
         return true;

@@ -179,7 +179,7 @@ class PhoneCredentialIT {
     /**
      * The account console lists credential types of the steps a realm's flows use. Keycloak 26.2 lists only a step's
      * main category (ours is {@code otp}, for brute-force protection); from 26.3 it also lists the optional ones, where
-     * the phone credential is.
+     * the phone credential is (26.3 asks for them without the session, 26.4 with it: the factory answers both).
      */
     @Test
     void theAccountConsoleListsThePhoneCredentialWithSetUpAndRemove() throws Exception {
