@@ -35,6 +35,10 @@ record PluginLogVolume(int lines, long chars, Map<String, Integer> byLevel) {
 
     @Override
     public String toString() {
-        return String.format("%d lines (%d kB), by level %s", lines, chars / 1024, byLevel);
+        // Level names in lower case: a green run should print no line a reader could take for an error report.
+        StringBuilder levels = new StringBuilder();
+        byLevel.forEach((level, count) -> levels.append(levels.length() == 0 ? "" : ", ").append(level.toLowerCase(java.util.Locale.ROOT))
+                .append(' ').append(count));
+        return String.format("%d lines (%d kB), by level: %s", lines, chars / 1024, levels);
     }
 }
