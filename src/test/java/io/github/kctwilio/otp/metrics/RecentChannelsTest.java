@@ -2,12 +2,9 @@ package io.github.kctwilio.otp.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kctwilio.otp.testsupport.MovableClock;
 import io.github.kctwilio.otp.verify.Channel;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RecentChannelsTest {
@@ -59,28 +56,5 @@ class RecentChannelsTest {
         assertThat(channels.channelOf(null)).isEmpty();
         assertThat(channels.channelOf("VE-never")).isEmpty();
         assertThat(channels.size()).isZero();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

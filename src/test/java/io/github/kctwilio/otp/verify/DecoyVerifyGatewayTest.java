@@ -3,10 +3,8 @@ package io.github.kctwilio.otp.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.github.kctwilio.otp.testsupport.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,28 +54,5 @@ class DecoyVerifyGatewayTest {
     @Test
     void beforeAnyRealRequestATypicalTwilioRoundTripStandsIn() {
         assertThat(timings.typical(VerifyTimings.Operation.CHECK)).isEqualTo(VerifyTimings.UNMEASURED);
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
