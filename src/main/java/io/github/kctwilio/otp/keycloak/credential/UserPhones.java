@@ -88,24 +88,23 @@ public final class UserPhones {
     /** Takes over a trusted attribute number ({@link PhoneFactor.Kind#ADOPT}) as the account's first credential. */
     public static void adopt(UserModel user, PhonePolicy policy, PhoneFactor factor, Instant now) {
         String number = factor.primary().orElseThrow();
-        store(user, policy, new PhoneCredentialData(number, now, factor.adoptAs().orElseThrow()));
+        // ADOPT is decided only for an account with no phone credential: nothing to place it before or to remove.
+        store(user, policy, List.of(), new PhoneCredentialData(number, now, factor.adoptAs().orElseThrow()));
         LOG.debugf("Twilio OTP: user %s adopted the number %s from its attribute (%s)", user.getId(), PhoneNumbers.mask(number),
                 factor.adoptAs().get());
     }
 
     /**
-     * Twilio approved a code to this number: unless the user already holds it, it becomes the user's main number; the
-     * oldest number beyond the realm's limit makes room.
-     *
-     * @return true when a credential was created
+     * Twilio approved a code to this number: unless the user already holds it, it becomes the user's main number, and
+     * the user's last number beyond the realm's limit makes room. The mirror follows the main number.
      */
-    public static boolean recordProof(UserModel user, PhonePolicy policy, String number, Instant now) {
-        if (credentials(user).stream().anyMatch(c -> c.data().map(d -> d.number().equals(number)).orElse(false))) {
-            mirror(user, policy);
-            return false;
+    public static void recordProof(UserModel user, PhonePolicy policy, String number, Instant now) {
+        List<PhoneCredentialModel> held = credentials(user);
+        if (held.stream().anyMatch(c -> c.data().map(d -> d.number().equals(number)).orElse(false))) {
+            held.get(0).data().ifPresent(main -> mirror(user, policy, main.number()));
+            return;
         }
-        store(user, policy, new PhoneCredentialData(number, now, PhoneCredentialData.Proof.CODE));
-        return true;
+        store(user, policy, held, new PhoneCredentialData(number, now, PhoneCredentialData.Proof.CODE));
     }
 
     /**
@@ -123,9 +122,12 @@ public final class UserPhones {
         }
     }
 
-    /** A new credential, placed first (the main number), the oldest beyond the limit removed, the mirror updated. */
-    private static void store(UserModel user, PhonePolicy policy, PhoneCredentialData data) {
-        List<PhoneCredentialModel> before = credentials(user);
+    /**
+     * A new credential, placed first (the main number), the last ones beyond the limit removed, the mirror updated.
+     *
+     * @param before the user's phone credentials until now, in Keycloak's order
+     */
+    private static void store(UserModel user, PhonePolicy policy, List<PhoneCredentialModel> before, PhoneCredentialData data) {
         CredentialModel created = user.credentialManager().createStoredCredential(PhoneCredentialModel.create(data));
         if (!before.isEmpty()) {
             placeBefore(user, created.getId(), before.get(0).getId());
@@ -137,7 +139,7 @@ public final class UserPhones {
         if (user.getFirstAttribute(VerifiedNumberMark.ATTRIBUTE) != null) {
             removeAttribute(user, VerifiedNumberMark.ATTRIBUTE); // the earlier versions' mark has served its purpose
         }
-        mirror(user, policy);
+        mirror(user, policy, data.number());
     }
 
     /** From now on only credentials say where this user's codes go (see {@link #CREDENTIALS_ONLY_ATTRIBUTE}). */
@@ -169,13 +171,9 @@ public final class UserPhones {
     }
 
     /** The main number and "verified" into the attributes tokens read; nothing is written when they already agree. */
-    private static void mirror(UserModel user, PhonePolicy policy) {
-        Optional<String> main = credentials(user).stream().findFirst().flatMap(PhoneCredentialModel::data).map(PhoneCredentialData::number);
-        if (main.isEmpty()) {
-            return;
-        }
-        if (!main.get().equals(user.getFirstAttribute(policy.phoneAttribute()))) {
-            setAttribute(user, policy.phoneAttribute(), main.get());
+    private static void mirror(UserModel user, PhonePolicy policy, String main) {
+        if (!main.equals(user.getFirstAttribute(policy.phoneAttribute()))) {
+            setAttribute(user, policy.phoneAttribute(), main);
         }
         if (!"true".equals(user.getFirstAttribute(policy.verifiedAttribute()))) {
             setAttribute(user, policy.verifiedAttribute(), "true");
