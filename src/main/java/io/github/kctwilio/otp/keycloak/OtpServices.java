@@ -1,5 +1,8 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
+import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
+import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
 import io.github.kctwilio.otp.verify.VerifyGateways;

@@ -1,7 +1,10 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.store.VerifyPhoneActionSwitch;
+import io.github.kctwilio.otp.keycloak.page.OtpEvents;
+import io.github.kctwilio.otp.keycloak.page.OtpMessages;
+import io.github.kctwilio.otp.keycloak.store.UserPhones;
 import io.github.kctwilio.otp.ProviderIds;
-import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.SignupSettings;
@@ -57,7 +60,7 @@ final class PhoneSignupFormAction implements FormAction {
             refuse(context, formData, null, OtpMessages.NOT_CONFIGURED, Errors.INVALID_CONFIG);
             return;
         }
-        if (!VerifyPhoneRequiredActionFactory.enabledIn(context.getRealm())) {
+        if (!VerifyPhoneActionSwitch.enabledIn(context.getRealm())) {
             // Without the action nothing would ever verify the number: refuse rather than create unverified accounts.
             LOG.errorf("Twilio OTP at signup in realm %s needs the required action '%s' enabled (Authentication, Required actions)",
                     context.getRealm().getName(), ProviderIds.VERIFY_PHONE_ACTION);

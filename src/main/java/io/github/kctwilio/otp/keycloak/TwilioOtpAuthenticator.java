@@ -1,23 +1,34 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.store.VerifyPhoneActionSwitch;
+import io.github.kctwilio.otp.keycloak.page.OtpEvents;
+import io.github.kctwilio.otp.keycloak.page.OtpMessages;
+import io.github.kctwilio.otp.keycloak.page.OtpFormFields;
+import io.github.kctwilio.otp.keycloak.exchange.OtpInteraction;
+import io.github.kctwilio.otp.keycloak.exchange.Outcome;
+import io.github.kctwilio.otp.keycloak.exchange.ResetCodeStep;
+import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
+import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
+import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
+import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
+import io.github.kctwilio.otp.keycloak.store.UserPhones;
+import io.github.kctwilio.otp.keycloak.store.PhoneCredentialProvider;
+import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
+import io.github.kctwilio.otp.keycloak.store.PhoneCredentialModel;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
-import io.github.kctwilio.otp.config.TwilioOtpConfig;
-import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
-import io.github.kctwilio.otp.keycloak.credential.PhoneCredentialModel;
-import io.github.kctwilio.otp.keycloak.credential.PhoneCredentialProvider;
-import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import io.github.kctwilio.otp.phone.PhoneFactor;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -38,8 +49,6 @@ import org.keycloak.models.credential.OTPCredentialModel;
 public final class TwilioOtpAuthenticator implements Authenticator, CredentialValidator<PhoneCredentialProvider> {
 
     private static final Logger LOG = Logger.getLogger(TwilioOtpAuthenticator.class);
-    /** {@code LoginActionsService.RESET_CREDENTIALS_PATH}, the flow path of "forgot password". */
-    static final String RESET_CREDENTIALS_PATH = "reset-credentials";
 
     private final StepConfigLoader configLoader;
     private final CodeDelivery delivery;
@@ -55,78 +64,111 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
 
     @Override
     public void authenticate(AuthenticationFlowContext flow) {
-        Optional<StepConfigLoader.Loaded> loaded = loadConfig(flow);
-        if (loaded.isEmpty() || rejectLockedUser(flow)) {
-            return;
-        }
-        TwilioOtpConfig config = loaded.get().config();
-        OtpInteraction context = OtpInteraction.of(flow);
-        OtpAuthState state = OtpAuthState.of(context);
-        Instant now = clock.instant();
-        if (state.verificationSid().isPresent()) {
-            // A reload, the back button, a second tab: show the pending code form again, never send another code.
-            PageMessage message = state.verificationPending(now) ? null : PageMessage.error(OtpMessages.CODE_EXPIRED);
-            flow.challenge(OtpForms.codeForm(context, config, state, now, message));
-            return;
-        }
-        PhoneFactor phone = flow.getUser() == null ? null : readPhone(flow, loaded.get());
-        if (phone != null && phone.kind() == PhoneFactor.Kind.ADOPT) {
-            UserPhones.adopt(flow.getUser(), loaded.get().policy(), phone, now);
-        }
-        if (isResetFlow(flow)) {
-            ResetCodeStep.start(flow, config, state, phone, isLocked(flow), delivery, now);
-        } else if (phone == null) {
-            LOG.errorf("Twilio OTP in realm %s runs before the user is known: put it after a step that identifies the user",
-                    flow.getRealm().getName());
-            flow.getEvent().error(Errors.INVALID_CONFIG);
-            flow.challenge(OtpForms.errorPage(context, OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
-        } else {
-            switch (phone.kind()) {
-                case CREDENTIALS, ADOPT -> sendFirst(context, config, state, phone, false, now);
-                case ENROL_BY_CODE -> proveAttributeNumber(flow, context, config, state, phone, now);
-                case UNUSABLE -> unusableFactor(flow, context);
-                case NONE -> withoutPhone(flow, context, config);
-            }
-        }
+        run(flow, this::start);
     }
 
     @Override
     public void action(AuthenticationFlowContext flow) {
+        run(flow, this::answer);
+    }
+
+    /**
+     * Reads the settings, stops a locked user, lets {@code decide} choose the outcome and turns it into the response:
+     * the one place where this step draws a page or ends.
+     */
+    private void run(AuthenticationFlowContext flow, BiFunction<AuthenticationFlowContext, OtpRequest, Outcome> decide) {
         Optional<StepConfigLoader.Loaded> loaded = loadConfig(flow);
-        if (loaded.isEmpty() || rejectLockedUser(flow)) {
+        if (loaded.isEmpty()) {
+            respond(flow, null, Outcome.errorPage(OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
             return;
         }
-        TwilioOtpConfig config = loaded.get().config();
+        if (!ResetCodeStep.isResetFlow(flow) && isLocked(flow)) {
+            // No send and no check. In a password reset the decoy answers instead (ResetCodeStep): only existing
+            // accounts get locked, so a different page there would tell that the account exists.
+            flow.getEvent().user(flow.getUser()).error(AuthenticatorUtils.getDisabledByBruteForceEventError(flow, flow.getUser()));
+            respond(flow, null, Outcome.errorPage(OtpMessages.LOCKED, Response.Status.OK));
+            return;
+        }
         OtpInteraction context = OtpInteraction.of(flow);
-        OtpAuthState state = OtpAuthState.of(context);
-        Instant now = clock.instant();
+        OtpRequest request = OtpRequest.of(context, loaded.get(), clock.instant());
+        respond(flow, request, decide.apply(flow, request));
+    }
+
+    private void respond(AuthenticationFlowContext flow, OtpRequest request, Outcome outcome) {
+        switch (outcome.kind()) {
+            case APPROVED -> approved(flow, request.policy(), outcome.approval());
+            case PROCEED -> flow.success();
+            case WRONG_CODE -> {
+                Response page = OutcomePages.draw(flow.form(), request, outcome);
+                if (flow.getUser() == null) {
+                    flow.challenge(page); // no account to count against (a reset for an unknown name)
+                } else {
+                    flow.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+                }
+            }
+            default -> flow.challenge(OutcomePages.draw(flow.form(), request, outcome));
+        }
+    }
+
+    /** The first request of the step, or one that finds no code pending. */
+    private Outcome start(AuthenticationFlowContext flow, OtpRequest request) {
+        Optional<Outcome> pending = CodeDelivery.pending(request);
+        if (pending.isPresent()) {
+            return pending.get();
+        }
+        PhoneFactor phone = flow.getUser() == null ? null : readPhone(flow, request);
+        if (phone != null && phone.kind() == PhoneFactor.Kind.ADOPT) {
+            UserPhones.adopt(flow.getUser(), request.policy(), phone, request.now());
+        }
+        if (ResetCodeStep.isResetFlow(flow)) {
+            return ResetCodeStep.start(flow, request, phone, isLocked(flow), delivery);
+        }
+        if (phone == null) {
+            LOG.errorf("Twilio OTP in realm %s runs before the user is known: put it after a step that identifies the user",
+                    flow.getRealm().getName());
+            flow.getEvent().error(Errors.INVALID_CONFIG);
+            return Outcome.errorPage(OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE);
+        }
+        return switch (phone.kind()) {
+            case CREDENTIALS, ADOPT -> sendFirst(request, phone, false);
+            // A number users could have typed themselves: a code to it proves it, and it becomes the account's phone
+            // on approval. Setup must be allowed here, as for enrolment.
+            case ENROL_BY_CODE -> request.config().allowPhoneSetup() ? sendFirst(request, phone, true) : withoutPhone(flow, request);
+            case UNUSABLE -> unusableFactor(flow);
+            case NONE -> withoutPhone(flow, request);
+        };
+    }
+
+    /** A posted form: a code, a resend, another channel, the other number. */
+    private Outcome answer(AuthenticationFlowContext flow, OtpRequest request) {
+        OtpAuthState state = request.state();
         MultivaluedMap<String, String> form = flow.getHttpRequest().getDecodedFormParameters();
-        Optional<Channel> switchTo = OtpForms.requestedChannel(context, config, state, form.getFirst(OtpFormFields.CHANNEL));
-        if (isResetFlow(flow) && isLocked(flow)) {
+        Optional<Channel> switchTo = request.requestedChannel(form.getFirst(OtpFormFields.CHANNEL));
+        if (ResetCodeStep.isResetFlow(flow) && isLocked(flow)) {
             state.decoyFromNowOn(); // a lock must look like any wrong code here, or it would tell the account exists
         }
         if (form.containsKey(OtpFormFields.OTHER_NUMBER) && state.enrolling()) {
             // The number taken from the account's attribute is not the user's: they enrol one of their choice instead.
             state.clear();
-            withoutPhone(flow, context, config);
-        } else if (form.containsKey(OtpFormFields.BACKUP_NUMBER) && state.otherNumber().isPresent()) {
-            delivery.sendToBackup(context, config, state, now);
-        } else if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
-            if (!delivery.resend(context, config, state, switchTo.orElse(state.channel()), now)) {
-                authenticate(flow);
-            }
-        } else if (state.verificationSid().isEmpty()) {
-            authenticate(flow);
-        } else {
-            check.submit(context, config, state, form.getFirst(OtpFormFields.CODE), now)
-                    .ifPresent(approval -> approved(flow, loaded.get().policy(), approval));
+            return withoutPhone(flow, request);
         }
+        if (form.containsKey(OtpFormFields.BACKUP_NUMBER) && state.otherNumber().isPresent()) {
+            return delivery.sendToBackup(request);
+        }
+        if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
+            return delivery.resend(request, switchTo.orElse(state.channel())).orElseGet(() -> start(flow, request));
+        }
+        if (state.verificationSid().isEmpty()) {
+            return start(flow, request);
+        }
+        return check.submit(request, form.getFirst(OtpFormFields.CODE));
     }
 
     /** Where this user's codes go; also drops a verified flag that no longer matches a credential's number. */
-    private static PhoneFactor readPhone(AuthenticationFlowContext flow, StepConfigLoader.Loaded loaded) {
-        PhoneFactor phone = UserPhones.read(flow.getSession(), flow.getUser(), loaded.policy(), loaded.config().defaultRegion());
-        UserPhones.keepMirrorHonest(flow.getUser(), loaded.policy(), phone, loaded.config().defaultRegion());
+    private static PhoneFactor readPhone(AuthenticationFlowContext flow, OtpRequest request) {
+        String region = request.config().defaultRegion();
+        PhoneFactor phone = UserPhones.read(flow.getSession(), flow.getUser(), request.policy(), region);
+        UserPhones.keepMirrorHonest(flow.getUser(), request.policy(), phone, region);
         return phone;
     }
 
@@ -134,72 +176,47 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
      * No phone credential at all: the required action when the admin allows setup here, this execution is REQUIRED
      * and the realm offers the action; otherwise a message.
      */
-    private static void withoutPhone(AuthenticationFlowContext flow, OtpInteraction context, TwilioOtpConfig config) {
+    private static Outcome withoutPhone(AuthenticationFlowContext flow, OtpRequest request) {
         UserModel user = flow.getUser();
-        if (config.allowPhoneSetup() && flow.getExecution().isRequired() && VerifyPhoneRequiredActionFactory.enabledIn(flow.getRealm())) {
+        if (request.config().allowPhoneSetup() && flow.getExecution().isRequired() && VerifyPhoneActionSwitch.enabledIn(flow.getRealm())) {
             // Keycloak's own hand-off for a step the user has not set up: this sign-in continues, and the user must
             // verify a number in the required action before it completes.
             user.addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
-            flow.success();
-            return;
+            return Outcome.proceed();
         }
         flow.getEvent().user(user).error(OtpEvents.NO_PHONE_NUMBER);
-        flow.challenge(OtpForms.errorPage(context, OtpMessages.NO_PHONE, Response.Status.OK));
+        return Outcome.errorPage(OtpMessages.NO_PHONE, Response.Status.OK);
     }
 
     /**
      * Phone credentials the realm can no longer use (the allowed countries were narrowed, a number became invalid):
      * fail closed. Handing the user to enrolment here would let anyone with the password add a number of their own.
      */
-    private static void unusableFactor(AuthenticationFlowContext flow, OtpInteraction context) {
+    private static Outcome unusableFactor(AuthenticationFlowContext flow) {
         LOG.warnf("Twilio OTP: user %s in realm %s has phone credentials, but none may receive codes under the realm's rules",
                 flow.getUser().getId(), flow.getRealm().getName());
         flow.getEvent().user(flow.getUser()).error(OtpEvents.PHONE_UNUSABLE);
-        flow.challenge(OtpForms.errorPage(context, OtpMessages.PHONE_ON_FILE_INVALID, Response.Status.OK));
+        return Outcome.errorPage(OtpMessages.PHONE_ON_FILE_INVALID, Response.Status.OK);
     }
 
-    /**
-     * An account without a phone credential whose attribute holds a number users could have typed themselves: a code
-     * to it proves it, and it becomes the account's phone on approval. Setup must be allowed here, as for enrolment.
-     */
-    private void proveAttributeNumber(AuthenticationFlowContext flow, OtpInteraction context, TwilioOtpConfig config,
-                                      OtpAuthState state, PhoneFactor phone, Instant now) {
-        if (!config.allowPhoneSetup()) {
-            withoutPhone(flow, context, config);
-            return;
-        }
-        sendFirst(context, config, state, phone, true, now);
-    }
-
-    private void sendFirst(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, PhoneFactor phone,
-                           boolean enrolling, Instant now) {
-        Optional<Channel> channel = delivery.firstChannel(context, config, enrolling);
-        if (channel.isEmpty()) {
-            // Every offered channel was refused by the Verify Service as disabled; the admin log said so already.
-            context.challenge(OtpForms.errorPage(context, OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE));
-            return;
-        }
-        phone.backup().ifPresent(backup -> state.twoNumbers(phone.primary().orElseThrow(), backup));
-        delivery.send(context, config, state, phone.primary().orElseThrow(), enrolling, channel.get(), now, null);
+    private Outcome sendFirst(OtpRequest request, PhoneFactor phone, boolean enrolling) {
+        phone.backup().ifPresent(backup -> request.state().twoNumbers(phone.primary().orElseThrow(), backup));
+        return delivery.sendFirst(request, phone.primary().orElseThrow(), enrolling, enrolling);
     }
 
     /** Twilio approved: a number proved by this code becomes a credential if it was not one, and the step succeeds. */
-    private void approved(AuthenticationFlowContext flow, PhonePolicy policy, CodeCheck.Approval approval) {
+    private void approved(AuthenticationFlowContext flow, PhonePolicy policy, Outcome.Approval approval) {
         if (approval.provesPhone()) {
             UserPhones.recordProof(flow.getUser(), policy, approval.number(), clock.instant());
             // A pending "Verify phone number" (set at signup or by an admin) need not send a second code for it.
             OtpAuthState.verifiedInThisLogin(flow.getAuthenticationSession(), approval.number());
         }
-        OtpEvents.event(OtpInteraction.of(flow), approval.channel(), approval.number());
+        OtpInteraction.of(flow).event(approval.channel(), approval.number());
         // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().
         FlowSuccess.succeed(flow, OTPCredentialModel.TYPE);
     }
 
-    static boolean isResetFlow(AuthenticationFlowContext flow) {
-        return RESET_CREDENTIALS_PATH.equals(flow.getFlowPath());
-    }
-
-    /** Missing or malformed settings: one log line naming the setting, an error page, and nobody gets in. */
+    /** Missing or malformed settings: one log line naming the setting and an event; nobody gets in. */
     private Optional<StepConfigLoader.Loaded> loadConfig(AuthenticationFlowContext flow) {
         try {
             return Optional.of(configLoader.load(flow.getSession(), flow.getRealm(),
@@ -207,22 +224,8 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
         } catch (ConfigException e) {
             LOG.errorf("%s (realm %s, flow execution %s)", e.getMessage(), flow.getRealm().getName(), flow.getExecution().getId());
             flow.getEvent().error(Errors.INVALID_CONFIG);
-            flow.challenge(OtpForms.errorPage(OtpInteraction.of(flow), OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
             return Optional.empty();
         }
-    }
-
-    /**
-     * A user locked by brute-force protection gets neither a send nor a check. At sign-in they are told so; in a
-     * password reset they get the decoy (see {@link ResetCodeStep}), since a lock only happens to existing accounts.
-     */
-    private static boolean rejectLockedUser(AuthenticationFlowContext flow) {
-        if (isResetFlow(flow) || !isLocked(flow)) {
-            return false;
-        }
-        flow.getEvent().user(flow.getUser()).error(AuthenticatorUtils.getDisabledByBruteForceEventError(flow, flow.getUser()));
-        flow.challenge(OtpForms.errorPage(OtpInteraction.of(flow), OtpMessages.LOCKED, Response.Status.OK));
-        return true;
     }
 
     private static boolean isLocked(AuthenticationFlowContext flow) {

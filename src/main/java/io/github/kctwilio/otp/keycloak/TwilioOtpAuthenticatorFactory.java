@@ -3,8 +3,6 @@ package io.github.kctwilio.otp.keycloak;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ExecutionSettings;
 import io.github.kctwilio.otp.config.ServerSettings;
-import io.github.kctwilio.otp.config.TwilioOtpConfig;
-import io.github.kctwilio.otp.limits.SendLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,19 +1,27 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.page.OtpEvents;
+import io.github.kctwilio.otp.keycloak.page.PageMessage;
+import io.github.kctwilio.otp.keycloak.page.OtpMessages;
+import io.github.kctwilio.otp.keycloak.page.OtpFormFields;
+import io.github.kctwilio.otp.keycloak.exchange.OtpInteraction;
+import io.github.kctwilio.otp.keycloak.exchange.Outcome;
+import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
+import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
+import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
+import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
+import io.github.kctwilio.otp.keycloak.store.UserPhones;
+import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhonePolicy;
-import io.github.kctwilio.otp.config.TwilioOtpConfig;
-import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
-import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.CredentialAction;
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -68,72 +76,72 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
 
     @Override
     public void requiredActionChallenge(RequiredActionContext action) {
-        Optional<StepConfigLoader.Loaded> loaded = loadConfig(action);
-        if (loaded.isEmpty()) {
-            return;
-        }
-        OtpInteraction context = OtpInteraction.of(action);
-        OtpAuthState state = OtpAuthState.of(context);
-        Instant now = clock.instant();
-        Optional<String> provedNow = OtpAuthState.verifiedInThisLogin(action.getAuthenticationSession());
-        if (!askedForByAnApplication(action) && provedNow.isPresent() && holds(action, provedNow.get())) {
-            // The sign-in's own code just proved one of the user's numbers: no second code for the same thing.
-            action.success();
-            return;
-        }
-        if (state.verificationSid().isPresent()) {
-            PageMessage message = state.verificationPending(now) ? null : PageMessage.error(OtpMessages.CODE_EXPIRED);
-            action.challenge(OtpForms.codeForm(context, loaded.get().config(), state, now, message));
-        } else {
-            showPhoneForm(context, loaded.get(), state, null, null);
-        }
+        run(action, this::start);
     }
 
     @Override
     public void processAction(RequiredActionContext action) {
+        run(action, this::answer);
+    }
+
+    /** Reads the settings, lets {@code decide} choose the outcome and turns it into the response, in one place. */
+    private void run(RequiredActionContext action, BiFunction<RequiredActionContext, OtpRequest, Outcome> decide) {
         Optional<StepConfigLoader.Loaded> loaded = loadConfig(action);
         if (loaded.isEmpty()) {
+            action.challenge(OutcomePages.draw(action.form(), null,
+                    Outcome.errorPage(OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE)));
             return;
         }
-        TwilioOtpConfig config = loaded.get().config();
         OtpInteraction context = OtpInteraction.of(action);
-        OtpAuthState state = OtpAuthState.of(context);
-        Instant now = clock.instant();
-        MultivaluedMap<String, String> form = action.getHttpRequest().getDecodedFormParameters();
-        Optional<Channel> switchTo = OtpForms.requestedChannel(context, config, state, form.getFirst(OtpFormFields.CHANNEL));
-        if (form.containsKey(OtpFormFields.OTHER_NUMBER)) {
-            // A typo in the number: start over (a pending code simply expires at Twilio).
-            state.clear();
-            showPhoneForm(context, loaded.get(), state, null, null);
-        } else if (state.verificationSid().isEmpty()) {
-            // No code out yet: whatever was posted is the phone form (a missing field is refused like a bad number).
-            submitPhone(context, loaded.get(), state, form.getFirst(OtpFormFields.PHONE_NUMBER), now);
-        } else if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
-            delivery.resend(context, config, state, switchTo.orElse(state.channel()), now);
-        } else {
-            check.submit(context, config, state, form.getFirst(OtpFormFields.CODE), now)
-                    .ifPresent(approval -> approved(action, context, loaded.get().policy(), approval));
+        OtpRequest request = OtpRequest.of(context, loaded.get(), clock.instant());
+        Outcome outcome = decide.apply(action, request);
+        switch (outcome.kind()) {
+            case APPROVED -> approved(action, request, outcome.approval());
+            case PROCEED -> action.success();
+            // A wrong code is not counted for brute-force protection here: the user is signed in and proves a number
+            // of their choice; Twilio's 5 checks per code and our send caps bound it.
+            default -> action.challenge(OutcomePages.draw(action.form(), request, outcome));
         }
     }
 
-    private void submitPhone(OtpInteraction context, StepConfigLoader.Loaded loaded, OtpAuthState state, String typed, Instant now) {
-        TwilioOtpConfig config = loaded.config();
-        Optional<String> number = PhoneNumbers.toE164(typed, config.defaultRegion());
+    private Outcome start(RequiredActionContext action, OtpRequest request) {
+        Optional<String> provedNow = OtpAuthState.verifiedInThisLogin(action.getAuthenticationSession());
+        if (!askedForByAnApplication(action) && provedNow.isPresent() && holds(action, provedNow.get())) {
+            // The sign-in's own code just proved one of the user's numbers: no second code for the same thing.
+            return Outcome.proceed();
+        }
+        return CodeDelivery.pending(request).orElseGet(() -> phoneForm(action, request, null, null));
+    }
+
+    private Outcome answer(RequiredActionContext action, OtpRequest request) {
+        OtpAuthState state = request.state();
+        MultivaluedMap<String, String> form = action.getHttpRequest().getDecodedFormParameters();
+        Optional<Channel> switchTo = request.requestedChannel(form.getFirst(OtpFormFields.CHANNEL));
+        if (form.containsKey(OtpFormFields.OTHER_NUMBER)) {
+            // A typo in the number: start over (a pending code simply expires at Twilio).
+            state.clear();
+            return phoneForm(action, request, null, null);
+        }
+        if (state.verificationSid().isEmpty()) {
+            // No code out yet: whatever was posted is the phone form (a missing field is refused like a bad number).
+            return submitPhone(action, request, form.getFirst(OtpFormFields.PHONE_NUMBER));
+        }
+        if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
+            return delivery.resend(request, switchTo.orElse(state.channel())).orElseGet(() -> phoneForm(action, request, null, null));
+        }
+        return check.submit(request, form.getFirst(OtpFormFields.CODE));
+    }
+
+    private Outcome submitPhone(RequiredActionContext action, OtpRequest request, String typed) {
+        Optional<String> number = PhoneNumbers.toE164(typed, request.config().defaultRegion());
         if (number.isEmpty()) {
-            showPhoneForm(context, loaded, state, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.INVALID_PHONE));
-            return;
+            return phoneForm(action, request, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.INVALID_PHONE));
         }
-        if (!loaded.policy().allows(number.get())) {
-            context.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error("twilio_country_not_allowed");
-            showPhoneForm(context, loaded, state, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.COUNTRY_NOT_ALLOWED));
-            return;
+        if (!request.policy().allows(number.get())) {
+            action.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(OtpEvents.COUNTRY_NOT_ALLOWED);
+            return phoneForm(action, request, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.COUNTRY_NOT_ALLOWED));
         }
-        Optional<Channel> channel = delivery.firstChannel(context, config, true);
-        if (channel.isEmpty()) {
-            context.challenge(OtpForms.errorPage(context, OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE));
-            return;
-        }
-        delivery.send(context, config, state, number.get(), true, channel.get(), now, null);
+        return delivery.sendFirst(request, number.get(), true, true);
     }
 
     /** kc_action=twilio-verify-phone: the user wants to add or change a number, even right after proving one. */
@@ -150,25 +158,24 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
      * The phone form, with the number in the phone attribute (if usable) ready to verify as it is, or to be replaced:
      * at signup that is the number just registered; later, the mirror of the main number.
      */
-    private static void showPhoneForm(OtpInteraction context, StepConfigLoader.Loaded loaded, OtpAuthState state, String typed,
-                                      PageMessage message) {
-        state.askForPhone();
+    private static Outcome phoneForm(RequiredActionContext action, OtpRequest request, String typed, PageMessage message) {
+        request.state().askForPhone();
         String shown = typed;
         if (shown == null) {
-            shown = PhoneNumbers.toE164(context.getUser().getFirstAttribute(loaded.policy().phoneAttribute()),
-                    loaded.config().defaultRegion()).filter(loaded.policy()::allows).orElse(null);
+            shown = PhoneNumbers.toE164(action.getUser().getFirstAttribute(request.policy().phoneAttribute()),
+                    request.config().defaultRegion()).filter(request.policy()::allows).orElse(null);
         }
-        context.challenge(OtpForms.phoneForm(context, shown, message));
+        return Outcome.phoneForm(shown, message);
     }
 
     /** Approved: the new number is the user's main phone credential now; the action is done. */
-    private void approved(RequiredActionContext action, OtpInteraction context, PhonePolicy policy, CodeCheck.Approval approval) {
-        UserPhones.recordProof(action.getUser(), policy, approval.number(), clock.instant());
-        OtpEvents.event(context, approval.channel(), approval.number()); // Keycloak sends the event on success()
+    private void approved(RequiredActionContext action, OtpRequest request, Outcome.Approval approval) {
+        UserPhones.recordProof(action.getUser(), request.policy(), approval.number(), clock.instant());
+        request.context().event(approval.channel(), approval.number()); // Keycloak sends the event on success()
         action.success();
     }
 
-    /** Missing or malformed settings: one log line naming the setting, an error page, and no number is changed. */
+    /** Missing or malformed settings: one log line naming the setting and an event; no number is changed. */
     private Optional<StepConfigLoader.Loaded> loadConfig(RequiredActionContext action) {
         try {
             return Optional.of(configLoader.load(action.getSession(), action.getRealm(),
@@ -177,7 +184,6 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
             LOG.errorf("%s (realm %s, required action %s)", e.getMessage(), action.getRealm().getName(),
                     ProviderIds.VERIFY_PHONE_ACTION);
             action.getEvent().error(Errors.INVALID_CONFIG);
-            action.challenge(OtpForms.errorPage(OtpInteraction.of(action), OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.store.ActionTokenGuard;
 import io.github.kctwilio.otp.ProviderIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
-import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
@@ -25,12 +25,6 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
     public static final String PROVIDER_ID = ProviderIds.VERIFY_PHONE_ACTION;
 
     private VerifyPhoneRequiredAction action;
-
-    /** True when the realm offers this action, so the login step may hand users without a number to it. */
-    static boolean enabledIn(RealmModel realm) {
-        RequiredActionProviderModel model = realm.getRequiredActionProviderByAlias(PROVIDER_ID);
-        return model != null && model.isEnabled();
-    }
 
     @Override
     public void init(Config.Scope config) {

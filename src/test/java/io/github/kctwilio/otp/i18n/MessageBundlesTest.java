@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.i18n;
 
+import io.github.kctwilio.otp.keycloak.page.OtpMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.verify.Channel;
@@ -33,7 +34,7 @@ class MessageBundlesTest {
     private static final Path MESSAGES = BASE_DIR.resolve("themes/twilio-otp/messages");
     private static final Path TEMPLATES = BASE_DIR.resolve("themes/twilio-otp/templates");
     private static final Path ENGLISH = MESSAGES.resolve("messages_en.properties");
-    private static final Path OTP_MESSAGES = BASE_DIR.resolve("src/main/java/io/github/kctwilio/otp/keycloak/OtpMessages.java");
+    private static final Path OTP_MESSAGES = BASE_DIR.resolve("src/main/java/io/github/kctwilio/otp/keycloak/page/OtpMessages.java");
 
     /** {@code = "twilioOtpWrongCode"} in a constant declaration. */
     private static final Pattern STRING_CONSTANT = Pattern.compile("=\\s*\"([^\"]*)\"");

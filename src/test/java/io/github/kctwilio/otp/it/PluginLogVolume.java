@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * How much the plugin's log category wrote, per level, in Keycloak's default console format
- * ({@code 2026-11-27 13:00:00,123 DEBUG [io.github.kctwilio.otp.keycloak.OtpEvents] (thread) message}).
+ * ({@code 2026-11-27 13:00:00,123 DEBUG [io.github.kctwilio.otp.keycloak.page.OtpEvents] (thread) message}).
  *
  * @param lines   lines of the plugin's category
  * @param chars   characters of those lines

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.page.OtpMessages;
 import io.github.kctwilio.otp.ProviderIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

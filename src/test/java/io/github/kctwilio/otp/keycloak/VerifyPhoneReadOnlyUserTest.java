@@ -1,5 +1,10 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
+import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
+import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
+import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
+import io.github.kctwilio.otp.keycloak.store.PhoneCredentialModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -13,7 +18,6 @@ import static org.mockito.Mockito.when;
 
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
-import io.github.kctwilio.otp.keycloak.credential.PhoneCredentialModel;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.TransportSettings;

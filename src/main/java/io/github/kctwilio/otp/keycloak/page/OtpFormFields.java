@@ -1,28 +1,28 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.page;
 
 /** Names of our form fields and templates, shared by the authenticator and the FreeMarker files. */
-final class OtpFormFields {
+public final class OtpFormFields {
 
-    static final String PHONE_TEMPLATE = "twilio-otp-phone.ftl";
-    static final String CODE_TEMPLATE = "twilio-otp-code.ftl";
+    public static final String PHONE_TEMPLATE = "twilio-otp-phone.ftl";
+    public static final String CODE_TEMPLATE = "twilio-otp-code.ftl";
 
     /** Input of the phone form; also the key of per-field errors there. */
-    static final String PHONE_NUMBER = "phoneNumber";
+    public static final String PHONE_NUMBER = "phoneNumber";
     /** Input of the code form; also the key of per-field errors there. */
-    static final String CODE = "code";
+    public static final String CODE = "code";
     /** Submit button of the code form that asks for a new code. */
-    static final String RESEND = "resend";
+    public static final String RESEND = "resend";
     /** Submit buttons of the code form that ask for the code by another channel; the value is the channel. */
-    static final String CHANNEL = "channel";
+    public static final String CHANNEL = "channel";
 
     /** Submit button of the code form, while verifying a new number, that goes back to the phone form. */
-    static final String OTHER_NUMBER = "otherNumber";
+    public static final String OTHER_NUMBER = "otherNumber";
 
     /** Submit button of the code form that sends the code to the user's other (backup) number instead. */
-    static final String BACKUP_NUMBER = "backupNumber";
+    public static final String BACKUP_NUMBER = "backupNumber";
 
     /** Name of the template model object that carries our page state. */
-    static final String MODEL = "twilioOtp";
+    public static final String MODEL = "twilioOtp";
 
     private OtpFormFields() {
     }

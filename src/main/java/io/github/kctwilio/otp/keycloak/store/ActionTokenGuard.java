@@ -1,5 +1,6 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.store;
 
+import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ActionTokenRule;
 import io.github.kctwilio.otp.config.ExecutionSettings;
 import java.util.HashMap;
@@ -30,15 +31,15 @@ public final class ActionTokenGuard {
     }
 
     /** The gear (PUT of the action's config): a literal token is a 400 naming the setting, nothing is stored. */
-    static void refuseLiteralToken(RequiredActionConfigModel model) {
+    public static void refuseLiteralToken(RequiredActionConfigModel model) {
         if (ActionTokenRule.holdsLiteralToken(model.getConfig())) {
-            throw new ValidationException(new ValidationError(VerifyPhoneRequiredActionFactory.PROVIDER_ID, ExecutionSettings.AUTH_TOKEN,
+            throw new ValidationException(new ValidationError(ProviderIds.VERIFY_PHONE_ACTION, ExecutionSettings.AUTH_TOKEN,
                     "Auth Token " + ActionTokenRule.EXPLANATION + "."));
         }
     }
 
     /** Cleans every realm once the database is ready at start, and each realm Keycloak creates or imports. */
-    static void onProviderEvent(KeycloakSessionFactory factory, ProviderEvent event) {
+    public static void onProviderEvent(KeycloakSessionFactory factory, ProviderEvent event) {
         if (event instanceof PostMigrationEvent) {
             KeycloakModelUtils.runJobInTransaction(factory,
                     // A list first: no update while the realm query is still open.
@@ -64,7 +65,7 @@ public final class ActionTokenGuard {
     }
 
     private static void removeLiteralToken(RealmModel realm) {
-        RequiredActionProviderModel stored = realm.getRequiredActionProviderByAlias(VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+        RequiredActionProviderModel stored = realm.getRequiredActionProviderByAlias(ProviderIds.VERIFY_PHONE_ACTION);
         if (stored == null || !ActionTokenRule.holdsLiteralToken(stored.getConfig())) {
             return;
         }
@@ -82,7 +83,7 @@ public final class ActionTokenGuard {
         update.setConfig(config);
         realm.updateRequiredActionProvider(update);
         LOG.warnf("Twilio OTP: removed the literal Auth Token (setting %s) from the required action %s of realm %s. The setting %s; "
-                        + "the action now uses the server option.", ExecutionSettings.AUTH_TOKEN, VerifyPhoneRequiredActionFactory.PROVIDER_ID,
+                        + "the action now uses the server option.", ExecutionSettings.AUTH_TOKEN, ProviderIds.VERIFY_PHONE_ACTION,
                 realm.getName(), ActionTokenRule.EXPLANATION);
     }
 }

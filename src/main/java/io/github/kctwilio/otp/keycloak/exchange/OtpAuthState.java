@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.exchange;
 
 import io.github.kctwilio.otp.verify.Channel;
 import java.time.Duration;
@@ -11,10 +11,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * What this login has done so far, kept in authentication-session notes (clustered with the session, one per
  * browser tab). Holds the verification SID and where it went; never the code, which only Twilio knows.
  */
-final class OtpAuthState {
+public final class OtpAuthState {
 
     /** Twilio keeps a verification, and its code, for 10 minutes. */
-    static final Duration VERIFICATION_LIFETIME = Duration.ofMinutes(10);
+    public static final Duration VERIFICATION_LIFETIME = Duration.ofMinutes(10);
 
     private static final String STAGE = "stage";
     private static final String SID = "sid";
@@ -43,36 +43,36 @@ final class OtpAuthState {
     /** Note, shared by the step and the action, naming the number a code was approved for in this sign-in. */
     private static final String VERIFIED_IN_THIS_LOGIN = "twilio-otp.verified-in-this-login";
 
-    enum Stage { PHONE_ENTRY, CODE_ENTRY }
+    public enum Stage { PHONE_ENTRY, CODE_ENTRY }
 
     private final AuthenticationSessionModel session;
     private final String prefix;
 
-    OtpAuthState(AuthenticationSessionModel session, String prefix) {
+    public OtpAuthState(AuthenticationSessionModel session, String prefix) {
         this.session = session;
         this.prefix = prefix;
     }
 
     /** Records that this sign-in proved this number (E.164). */
-    static void verifiedInThisLogin(AuthenticationSessionModel session, String number) {
+    public static void verifiedInThisLogin(AuthenticationSessionModel session, String number) {
         session.setAuthNote(VERIFIED_IN_THIS_LOGIN, number);
     }
 
     /** The number a code was approved for earlier in this sign-in, if any. */
-    static Optional<String> verifiedInThisLogin(AuthenticationSessionModel session) {
+    public static Optional<String> verifiedInThisLogin(AuthenticationSessionModel session) {
         return Optional.ofNullable(session.getAuthNote(VERIFIED_IN_THIS_LOGIN));
     }
 
     /** The state of this interaction (the login step and the required action each keep their own). */
-    static OtpAuthState of(OtpInteraction interaction) {
+    public static OtpAuthState of(OtpInteraction interaction) {
         return new OtpAuthState(interaction.getAuthenticationSession(), interaction.notePrefix());
     }
 
-    Stage stage() {
+    public Stage stage() {
         return "phone".equals(get(STAGE)) ? Stage.PHONE_ENTRY : Stage.CODE_ENTRY;
     }
 
-    void askForPhone() {
+    public void askForPhone() {
         set(STAGE, "phone");
     }
 
@@ -80,7 +80,7 @@ final class OtpAuthState {
      * The number this login verifies and the channel last tried, also when no code went out (say SMS was refused
      * for a landline and the user is to choose the voice call).
      */
-    void numberChosen(String phone, Channel tried, boolean enrolling) {
+    public void numberChosen(String phone, Channel tried, boolean enrolling) {
         set(STAGE, "code");
         set(PHONE, phone);
         set(CHANNEL, tried.wireName());
@@ -92,7 +92,7 @@ final class OtpAuthState {
      *
      * @param target where the code went: the phone number, or the email address for the email channel
      */
-    void codeSent(String verificationSid, String phone, String target, Channel channel, Instant at, boolean enrolling) {
+    public void codeSent(String verificationSid, String phone, String target, Channel channel, Instant at, boolean enrolling) {
         boolean sameVerification = verificationSid.equals(get(SID))
                 && startedAt().map(started -> at.isBefore(started.plus(VERIFICATION_LIFETIME))).orElse(false);
         if (!sameVerification) {
@@ -110,27 +110,27 @@ final class OtpAuthState {
      * From now on this login gets no code: sends and checks go to the decoy (a reset for an account without a phone, or
      * one that got locked mid-reset), and no code is accepted.
      */
-    void decoyFromNowOn() {
+    public void decoyFromNowOn() {
         set(DECOY, "true");
         hideTarget();
     }
 
-    boolean decoy() {
+    public boolean decoy() {
         return get(DECOY) != null;
     }
 
     /** One more code checked against the current verification. */
-    void codeChecked() {
+    public void codeChecked() {
         set(CHECKS, Integer.toString(checkCount() + 1));
     }
 
-    int checkCount() {
+    public int checkCount() {
         String value = get(CHECKS);
         return value == null ? 0 : Integer.parseInt(value);
     }
 
     /** The current verification is past Twilio's ten minutes (counted from its first send, not the last resend). */
-    boolean verificationExpired(Instant now) {
+    public boolean verificationExpired(Instant now) {
         return startedAt().map(started -> !now.isBefore(started.plus(VERIFICATION_LIFETIME))).orElse(true);
     }
 
@@ -140,12 +140,12 @@ final class OtpAuthState {
     }
 
     /** The user's two phone credential numbers, main first: the code form offers the one codes did not go to. */
-    void twoNumbers(String main, String backup) {
+    public void twoNumbers(String main, String backup) {
         set(BACKUP, main + " " + backup);
     }
 
     /** "Send the code to my other number": the user's number the last code did not go to; empty with one number. */
-    Optional<String> otherNumber() {
+    public Optional<String> otherNumber() {
         String both = get(BACKUP);
         if (both == null) {
             return Optional.empty();
@@ -154,65 +154,73 @@ final class OtpAuthState {
     }
 
     /** Forms of this login must not show where the code went (a reset must not reveal the account's number). */
-    void hideTarget() {
+    public void hideTarget() {
         set(NEUTRAL, "true");
     }
 
-    boolean targetHidden() {
+    public boolean targetHidden() {
         return get(NEUTRAL) != null;
     }
 
+    /**
+     * Codes go by phone channels only while a number is being proved (a code by email proves nothing about a phone),
+     * and in a reset (whose pages are the same whether or not the account exists or has an email address).
+     */
+    public boolean phoneChannelsOnly() {
+        return enrolling() || targetHidden();
+    }
+
     /** Codes sent in this sign-in so far (step and action, every number), for the per-sign-in cap. */
-    int sendCount() {
+    public int sendCount() {
         String value = session.getClientNote(SENDS_THIS_SIGN_IN);
         return value == null ? 0 : Integer.parseInt(value);
     }
 
     /** One more send in this sign-in: a code that went out, or may have (a timeout), or a decoy. */
-    void countSend() {
+    public void countSend() {
         session.setClientNote(SENDS_THIS_SIGN_IN, Integer.toString(sendCount() + 1));
     }
 
     /** Twilio no longer accepts codes for this verification (expired, used, too many wrong codes). */
-    void verificationEnded() {
+    public void verificationEnded() {
         set(ENDED, "true");
     }
 
-    Optional<String> verificationSid() {
+    public Optional<String> verificationSid() {
         return Optional.ofNullable(get(SID));
     }
 
-    Optional<String> phone() {
+    public Optional<String> phone() {
         return Optional.ofNullable(get(PHONE));
     }
 
     /** Where the last code went (a number or an email address); empty before any code. */
-    Optional<String> target() {
+    public Optional<String> target() {
         return Optional.ofNullable(get(TARGET));
     }
 
-    Channel channel() {
+    public Channel channel() {
         return Channel.fromWireName(get(CHANNEL)).orElse(Channel.SMS);
     }
 
-    Optional<Instant> sentAt() {
+    public Optional<Instant> sentAt() {
         String value = get(SENT_AT);
         return value == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
     }
 
-    boolean enrolling() {
+    public boolean enrolling() {
         return Boolean.parseBoolean(get(ENROLLING));
     }
 
     /** True while Twilio still holds a code for this login: reloads and double submits must not send another. */
-    boolean verificationPending(Instant now) {
+    public boolean verificationPending(Instant now) {
         return verificationSid().isPresent()
                 && get(ENDED) == null
                 && sentAt().map(sent -> now.isBefore(sent.plus(VERIFICATION_LIFETIME))).orElse(false);
     }
 
     /** Starts this interaction over ("Use another number"); the sends of the sign-in stay counted. */
-    void clear() {
+    public void clear() {
         for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, NEUTRAL, BACKUP, DECOY, STARTED_AT, CHECKS}) {
             remove(note);
         }

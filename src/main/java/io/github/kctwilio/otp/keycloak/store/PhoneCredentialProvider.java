@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.keycloak.credential;
+package io.github.kctwilio.otp.keycloak.store;
 
 import io.github.kctwilio.otp.ProviderIds;
 import java.time.Instant;
@@ -18,12 +18,12 @@ import org.keycloak.models.UserModel;
 public final class PhoneCredentialProvider implements CredentialProvider<PhoneCredentialModel> {
 
     /** Message keys of the account console's entry (in the plugin's message bundles). */
-    static final String DISPLAY_NAME = "twilio-otp-phone-display-name";
-    static final String HELP_TEXT = "twilio-otp-phone-help-text";
+    public static final String DISPLAY_NAME = "twilio-otp-phone-display-name";
+    public static final String HELP_TEXT = "twilio-otp-phone-help-text";
 
     private final KeycloakSession session;
 
-    PhoneCredentialProvider(KeycloakSession session) {
+    public PhoneCredentialProvider(KeycloakSession session) {
         this.session = session;
     }
 

@@ -1,10 +1,9 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.store;
 
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
-import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,24 +22,24 @@ import org.keycloak.vault.VaultStringSecret;
  * change is a new key and takes effect on the next request. The auth token is looked up in the vault on every
  * request still (a rotated secret must take effect at once), and a cached result is used only while it matches.
  */
-final class StepConfigLoader {
+public final class StepConfigLoader {
 
     /** Everything a step or action runs with. */
-    record Loaded(TwilioOtpConfig config, PhonePolicy policy) {
+    public record Loaded(TwilioOtpConfig config, PhonePolicy policy) {
     }
 
     /** Configs a server has: a few per realm. The table starts over should edits ever fill it. */
-    static final int MAX_CACHED = 256;
+    public static final int MAX_CACHED = 256;
 
     private final ServerSettings server;
     private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
-    StepConfigLoader(ServerSettings server) {
+    public StepConfigLoader(ServerSettings server) {
         this.server = server;
     }
 
     /** @param values the execution's or the action's config, null when the admin never saved one */
-    Loaded load(KeycloakSession session, RealmModel realm, Map<String, String> values) throws ConfigException {
+    public Loaded load(KeycloakSession session, RealmModel realm, Map<String, String> values) throws ConfigException {
         Map<String, String> actionConfig = UserPhones.actionConfig(realm);
         Key key = new Key(realm.getId(), copy(values), copy(actionConfig));
         Cached cached = cache.get(key);
@@ -63,7 +62,7 @@ final class StepConfigLoader {
     }
 
     /** Configs read so far and kept; for tests. */
-    int cachedConfigs() {
+    public int cachedConfigs() {
         return cache.size();
     }
 

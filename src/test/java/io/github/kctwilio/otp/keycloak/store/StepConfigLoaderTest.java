@@ -1,5 +1,6 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.store;
 
+import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;

@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.store;
 
 import io.github.kctwilio.otp.limits.SubjectHash;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.keycloak.models.RealmModel;
  * different in every realm. Rotating that key starts the counts of the current windows over, once. Derived once per
  * node and key.
  */
-final class RealmLimiterKeys {
+public final class RealmLimiterKeys {
 
     /** Realms times key rotations one node sees; past it, derivations start over. */
     private static final int MAX_CACHED = 1000;
@@ -23,7 +23,7 @@ final class RealmLimiterKeys {
     private final Map<String, SubjectHash> derived = new ConcurrentHashMap<>();
 
     /** @throws IllegalStateException when the realm has no usable HMAC key */
-    SubjectHash of(KeycloakSession session, RealmModel realm) {
+    public SubjectHash of(KeycloakSession session, RealmModel realm) {
         KeyWrapper key;
         try {
             key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);

@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.exchange;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialEmail;
@@ -8,7 +8,7 @@ import org.keycloak.models.AuthenticationExecutionModel;
  * "Password reset without a verified number: skip" hands accounts without a phone to the next steps of the reset
  * flow. That is safe only when one of them proves who the user is; otherwise a username alone would reset a password.
  */
-final class ResetFlowCheck {
+public final class ResetFlowCheck {
 
     private ResetFlowCheck() {
     }
@@ -17,7 +17,7 @@ final class ResetFlowCheck {
      * True when, after this execution and in the same flow, a Required "Send Reset Email" step (a link to the
      * account's address) runs before the new password is set.
      */
-    static boolean laterStepProvesIdentity(AuthenticationFlowContext flow) {
+    public static boolean laterStepProvesIdentity(AuthenticationFlowContext flow) {
         AuthenticationExecutionModel ours = flow.getExecution();
         return flow.getRealm().getAuthenticationExecutionsStream(ours.getParentFlow())
                 .filter(execution -> execution.getPriority() > ours.getPriority())

@@ -1,11 +1,16 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.exchange;
 
-import io.github.kctwilio.otp.keycloak.credential.UserPhones;
+import io.github.kctwilio.otp.keycloak.page.OtpEvents;
+import io.github.kctwilio.otp.keycloak.page.PageMessage;
+import io.github.kctwilio.otp.keycloak.page.OtpMessages;
+import io.github.kctwilio.otp.keycloak.store.RealmLimiterKeys;
+import io.github.kctwilio.otp.keycloak.store.UserPhones;
+import io.github.kctwilio.otp.keycloak.store.SingleUseObjectSlots;
+import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhoneSettings;
 import io.github.kctwilio.otp.config.RealmSendLimit;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
-import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
 import io.github.kctwilio.otp.limits.LimitHit;
 import io.github.kctwilio.otp.limits.LimitScope;
 import io.github.kctwilio.otp.limits.SendLimiter;
@@ -25,7 +30,7 @@ import org.keycloak.events.Errors;
  * {@link SendLimiter}. A refused send costs no Twilio request; it gets an event, a metric and the message for the
  * form. One instance per server (it holds the limiter's per-node hints).
  */
-final class SendAdmission {
+public final class SendAdmission {
 
     private static final Logger LOG = Logger.getLogger(SendAdmission.class);
     private static final String STRANGERS_VERIFICATION = "twilio-otp:strangers-verification:";
@@ -36,18 +41,18 @@ final class SendAdmission {
     private final Counter cacheOperations = TwilioOtpMetrics.limiterCacheOperations();
 
     /** What the caps decided: a permit to send (when {@code refusal} is null), or the message for the form. */
-    record Decision(SendLimiter.Permit permit, PageMessage refusal) {
+    public record Decision(SendLimiter.Permit permit, PageMessage refusal) {
     }
 
     /**
      * @param channel the channel asked for; null for the reset decoy
      * @param number  the number, for the event (masked); null for the reset decoy
      */
-    Decision admit(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, SendRequest request, Channel channel,
+    public Decision admit(OtpInteraction context, TwilioOtpConfig config, OtpAuthState state, SendRequest request, Channel channel,
                    String number, Instant now) {
         int perLogin = config.sendLimits().perLogin();
         if (perLogin > 0 && state.sendCount() >= perLogin) {
-            OtpEvents.limitHit(context, "login", channel, number);
+            OtpEvents.limitHit(context.event(channel, number), context.getRealm(), context.getUser(), "login");
             return new Decision(null, PageMessage.error(OtpMessages.LOGIN_SEND_CAP));
         }
         LimitScope scope;
@@ -56,7 +61,7 @@ final class SendAdmission {
             scope = new LimitScope(context.getRealm().getId(), hash, RealmSendLimit.resolve(UserPhones.actionConfig(context.getRealm())));
         } catch (ConfigException e) {
             LOG.errorf("%s (realm %s, required action %s)", e.getMessage(), context.getRealm().getName(),
-                    VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+                    ProviderIds.VERIFY_PHONE_ACTION);
             return notConfigured(context);
         } catch (IllegalStateException e) {
             LOG.errorf("Twilio OTP in realm %s cannot count sends: the realm has no active HMAC key (HS512) to key them "
@@ -69,14 +74,14 @@ final class SendAdmission {
             return new Decision(permit, null);
         }
         LimitHit hit = permit.refusal().get();
-        OtpEvents.limitHit(context, hit.limit(), channel, number);
+        OtpEvents.limitHit(context.event(channel, number), context.getRealm(), context.getUser(), hit.limit());
         if ("realm".equals(hit.limit())) {
             if (hit.firstOfWindow()) {
                 LOG.warnf("Twilio OTP: realm %s reached its realm-wide send limit (%s): new numbers, signups and password "
                         + "resets get no code for %d minutes. Signs of SMS pumping; raise '%s' (required action %s) if the "
                         + "traffic is real. Further refusals in this window are not logged.", context.getRealm().getName(),
                         scope.realmLimit(), minutes(hit), PhoneSettings.REALM_SEND_LIMIT,
-                        VerifyPhoneRequiredActionFactory.PROVIDER_ID);
+                        ProviderIds.VERIFY_PHONE_ACTION);
             }
             return new Decision(null, PageMessage.error(OtpMessages.REALM_SEND_LIMIT));
         }
@@ -88,7 +93,7 @@ final class SendAdmission {
      * or joined for this target. Twilio keeps one verification per number and allows it 5 sends, whoever asks: see
      * {@link #strangersVerification}.
      */
-    void strangerSent(OtpInteraction context, SendRequest request, String verificationSid) {
+    public void strangerSent(OtpInteraction context, SendRequest request, String verificationSid) {
         if (request.kind() == SendRequest.Kind.OWNER) {
             return;
         }
@@ -103,7 +108,7 @@ final class SendAdmission {
      * owner's own send because that verification has had its 5 sends (60203), the owner's sign-in cancels it and
      * starts a fresh one, so strangers cannot use up the owner's code this way either. Forgotten once read.
      */
-    Optional<String> strangersVerification(OtpInteraction context, String target) {
+    public Optional<String> strangersVerification(OtpInteraction context, String target) {
         return strangersKey(context, target).map(key -> {
             cacheOperations.increment();
             Map<String, String> notes = context.getSession().singleUseObjects().remove(key);

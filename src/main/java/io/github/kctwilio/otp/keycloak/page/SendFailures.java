@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.page;
 
 import io.github.kctwilio.otp.verify.VerifyException;
 import io.github.kctwilio.otp.verify.VerifyFailure;
@@ -7,12 +7,12 @@ import java.util.Locale;
 import org.keycloak.events.Errors;
 
 /** What the user reads, and what the event records, for each way a Verify call can fail. */
-final class SendFailures {
+public final class SendFailures {
 
     private SendFailures() {
     }
 
-    static String messageKey(VerifyFailure failure) {
+    public static String messageKey(VerifyFailure failure) {
         return switch (failure) {
             case VERIFICATION_NOT_FOUND -> OtpMessages.CODE_EXPIRED;
             case TOO_MANY_CHECKS -> OtpMessages.TOO_MANY_ATTEMPTS;
@@ -24,7 +24,7 @@ final class SendFailures {
     }
 
     /** Event errors: Keycloak's own constant where one fits, else a short stable string of ours. */
-    static String eventError(VerifyFailure failure) {
+    public static String eventError(VerifyFailure failure) {
         if (failure == VerifyFailure.VERIFICATION_NOT_FOUND) {
             return Errors.EXPIRED_CODE;
         }
@@ -38,7 +38,7 @@ final class SendFailures {
      * may have come after Twilio sent the code, so those count; so do refusals of the number itself, or retrying bad
      * numbers would cost nothing.
      */
-    static boolean nothingWentOut(VerifyException e) {
+    public static boolean nothingWentOut(VerifyException e) {
         if (!e.failure().needsAdminAttention()) {
             return false;
         }
@@ -55,7 +55,7 @@ final class SendFailures {
     }
 
     /** True when the number itself is the problem, so a user who typed it may type another. */
-    static boolean numberRejected(VerifyFailure failure) {
+    public static boolean numberRejected(VerifyFailure failure) {
         return failure == VerifyFailure.INVALID_PARAMETER || failure == VerifyFailure.LANDLINE
                 || failure == VerifyFailure.NUMBER_BLOCKED;
     }

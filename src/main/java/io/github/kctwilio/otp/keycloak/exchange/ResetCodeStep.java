@@ -1,12 +1,11 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.exchange;
 
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
+import io.github.kctwilio.otp.keycloak.page.OtpEvents;
+import io.github.kctwilio.otp.keycloak.page.OtpMessages;
 import io.github.kctwilio.otp.phone.PhoneFactor;
-import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -20,11 +19,18 @@ import org.keycloak.events.Errors;
  * timing, same caps; no code sent, none accepted). Codes go only to a phone credential (or a number the realm trusts
  * and adopts as one right now).
  */
-final class ResetCodeStep {
+public final class ResetCodeStep {
+
+    /** {@code LoginActionsService.RESET_CREDENTIALS_PATH}, the flow path of "forgot password". */
+    public static final String RESET_CREDENTIALS_PATH = "reset-credentials";
 
     private static final Logger LOG = Logger.getLogger(ResetCodeStep.class);
 
     private ResetCodeStep() {
+    }
+
+    public static boolean isResetFlow(AuthenticationFlowContext flow) {
+        return RESET_CREDENTIALS_PATH.equals(flow.getFlowPath());
     }
 
     /**
@@ -32,39 +38,35 @@ final class ResetCodeStep {
      * @param locked the account is locked by brute-force protection: never skipped, or guessing codes would be a way
      *               around the step
      */
-    static void start(AuthenticationFlowContext flow, TwilioOtpConfig config, OtpAuthState state, PhoneFactor phone,
-                      boolean locked, CodeDelivery delivery, Instant now) {
-        OtpInteraction context = OtpInteraction.of(flow);
+    public static Outcome start(AuthenticationFlowContext flow, OtpRequest request, PhoneFactor phone, boolean locked,
+                                CodeDelivery delivery) {
+        TwilioOtpConfig config = request.config();
+        OtpAuthState state = request.state();
         if (config.resetWithoutPhone() == TwilioOtpConfig.ResetWithoutPhone.SKIP && !ResetFlowCheck.laterStepProvesIdentity(flow)) {
             // Decided from the flow alone, before looking at the account: every visitor sees this page alike.
             LOG.errorf("Twilio OTP in realm %s: \"Password reset without a verified number\" is skip, but no Required step "
                     + "after it in the reset flow proves who the user is (such as \"Send Reset Email\"); refusing every reset "
                     + "until one is added", flow.getRealm().getName());
             flow.getEvent().error(Errors.INVALID_CONFIG);
-            flow.challenge(OtpForms.errorPage(context, OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE));
-            return;
+            return Outcome.errorPage(OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE);
         }
         state.hideTarget();
         boolean getsCode = !locked && phone != null && phone.provenOrTrusted();
         if (!getsCode && !locked && config.resetWithoutPhone() == TwilioOtpConfig.ResetWithoutPhone.SKIP) {
             // The admin's choice: the next steps of the flow (such as "Send reset email") decide for these accounts.
             state.clear();
-            flow.success();
-            return;
+            return Outcome.proceed();
         }
         // Phone channels only, whether or not the account exists or has an email address.
-        Optional<Channel> channel = delivery.firstChannel(context, config, true);
-        if (channel.isEmpty()) {
-            flow.challenge(OtpForms.errorPage(context, OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE));
-            return;
+        if (request.context().choices(config).first(true).isEmpty()) {
+            return Outcome.errorPage(OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE);
         }
         if (getsCode) {
-            delivery.send(context, config, state, phone.primary().orElseThrow(), false, channel.get(), now, null);
-            return;
+            return delivery.sendFirst(request, phone.primary().orElseThrow(), false, true);
         }
         flow.getEvent().error(phone == null ? Errors.USER_NOT_FOUND : OtpEvents.NO_VERIFIED_PHONE);
         state.decoyFromNowOn();
-        delivery.send(context, config, state, decoyKey(flow), false, channel.get(), now, null);
+        return delivery.sendFirst(request, decoyKey(flow), false, true);
     }
 
     /** What keys the caps for a decoy, as a number does for a real reset: the name typed on "Choose user". */

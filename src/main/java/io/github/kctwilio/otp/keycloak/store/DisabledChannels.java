@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.store;
 
 import io.github.kctwilio.otp.verify.Channel;
 import java.util.Collection;
@@ -16,27 +16,27 @@ import org.keycloak.models.SingleUseObjectProvider;
  * send and the form after it both ask), never those it does not offer: the answers are kept on the Keycloak session
  * until this request marks a channel itself.
  */
-final class DisabledChannels {
+public final class DisabledChannels {
 
     private static final long REMEMBER_SECONDS = 3600;
 
     private final KeycloakSession session;
     private final SingleUseObjectProvider store;
 
-    DisabledChannels(KeycloakSession session) {
+    public DisabledChannels(KeycloakSession session) {
         this.session = session;
         this.store = session.singleUseObjects();
     }
 
     /** @return true when this call recorded it first, i.e. the admin log should say so now */
-    boolean markDisabled(String serviceSid, Channel channel) {
+    public boolean markDisabled(String serviceSid, Channel channel) {
         session.removeAttribute(requestCacheKey(serviceSid));
         return store.putIfAbsent(key(serviceSid, channel), REMEMBER_SECONDS);
     }
 
     /** Which of the offered channels the Verify Service refused: one cache read per offered channel and request. */
     @SuppressWarnings("unchecked")
-    Set<Channel> of(String serviceSid, Collection<Channel> offered) {
+    public Set<Channel> of(String serviceSid, Collection<Channel> offered) {
         Map<Channel, Boolean> known = (Map<Channel, Boolean>) session.getAttribute(requestCacheKey(serviceSid));
         if (known == null) {
             known = new EnumMap<>(Channel.class);

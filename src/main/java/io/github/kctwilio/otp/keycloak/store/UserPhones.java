@@ -1,9 +1,8 @@
-package io.github.kctwilio.otp.keycloak.credential;
+package io.github.kctwilio.otp.keycloak.store;
 
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhonePolicy;
-import io.github.kctwilio.otp.keycloak.ActionTokenGuard;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneEvidence;
 import io.github.kctwilio.otp.phone.PhoneFactor;
@@ -143,7 +142,7 @@ public final class UserPhones {
     }
 
     /** From now on only credentials say where this user's codes go (see {@link #CREDENTIALS_ONLY_ATTRIBUTE}). */
-    static void markCredentialsOnly(UserModel user) {
+    public static void markCredentialsOnly(UserModel user) {
         if (!credentialsOnly(user)) {
             setAttribute(user, CREDENTIALS_ONLY_ATTRIBUTE, "true");
         }
@@ -184,7 +183,7 @@ public final class UserPhones {
      * Whether users may edit an attribute themselves in this realm: declared with the {@code user} role among its editors,
      * or undeclared while the realm lets users edit unmanaged attributes.
      */
-    static boolean editableByUsers(UPConfig profile, String attribute) {
+    public static boolean editableByUsers(UPConfig profile, String attribute) {
         UPAttribute declared = profile.getAttribute(attribute);
         if (declared == null) {
             return profile.getUnmanagedAttributePolicy() == UPConfig.UnmanagedAttributePolicy.ENABLED;

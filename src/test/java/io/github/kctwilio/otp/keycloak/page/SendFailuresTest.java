@@ -1,5 +1,6 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.page;
 
+import io.github.kctwilio.otp.keycloak.page.SendFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.verify.VerifyException;

@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.keycloak;
+package io.github.kctwilio.otp.keycloak.store;
 
 import io.github.kctwilio.otp.limits.SlotStore;
 import io.micrometer.core.instrument.Counter;
@@ -10,12 +10,12 @@ import org.keycloak.models.SingleUseObjectProvider;
  * atomic putIfAbsent, so send limits hold whichever node a request reaches. Every operation is counted, as the
  * limiter's cost (in a cluster, a call to another node).
  */
-final class SingleUseObjectSlots implements SlotStore {
+public final class SingleUseObjectSlots implements SlotStore {
 
     private final SingleUseObjectProvider store;
     private final Counter operations;
 
-    SingleUseObjectSlots(KeycloakSession session, Counter operations) {
+    public SingleUseObjectSlots(KeycloakSession session, Counter operations) {
         this.store = session.singleUseObjects();
         this.operations = operations;
     }

@@ -1,5 +1,7 @@
-package io.github.kctwilio.otp.keycloak.credential;
+package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.store.PhoneCredentialProvider;
+import io.github.kctwilio.otp.keycloak.store.PhoneCredentialModel;
 import org.keycloak.credential.CredentialProviderFactory;
 import org.keycloak.models.KeycloakSession;
 

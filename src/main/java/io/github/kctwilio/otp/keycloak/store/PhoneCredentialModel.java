@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.keycloak.credential;
+package io.github.kctwilio.otp.keycloak.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.kctwilio.otp.ProviderIds;
