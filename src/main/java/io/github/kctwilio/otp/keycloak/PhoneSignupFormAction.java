@@ -75,7 +75,7 @@ final class PhoneSignupFormAction implements FormAction {
             case INVALID -> refuse(context, formData, field, OtpMessages.INVALID_PHONE, Errors.INVALID_REGISTRATION);
             case NOT_ALLOWED -> {
                 context.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(verdict.number().orElseThrow()));
-                refuse(context, formData, field, OtpMessages.COUNTRY_NOT_ALLOWED, "twilio_country_not_allowed");
+                refuse(context, formData, field, OtpMessages.COUNTRY_NOT_ALLOWED, OtpEvents.COUNTRY_NOT_ALLOWED);
             }
         }
     }
