@@ -116,6 +116,20 @@ class CodeDeliveryTest {
     }
 
     @Test
+    void anotherNumberAfterTheSignInsSendCapGoesBackToThePhoneFormWithTheRefusalAndNoTwilioRequest() {
+        fixture.set(ExecutionSettings.MAX_SENDS_PER_LOGIN, "1");
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, true, true);
+        fixture.state().clear(); // "Use another number": the sign-in's sends stay counted
+
+        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), "+14155550124", true, true);
+
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.PHONE_FORM);
+        assertThat(outcome.messageKey()).isEqualTo(OtpMessages.LOGIN_SEND_CAP);
+        assertThat(outcome.typed()).isEqualTo("+14155550124");
+        assertThat(fixture.twilioRequests(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
+    }
+
+    @Test
     void thePerNumberCapInTheSharedStoreRefusesWithHowLongToWaitAndNoTwilioRequest() {
         fixture.set(ExecutionSettings.SEND_LIMIT_PER_NUMBER, "1/1h");
         fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
