@@ -6,8 +6,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Phone-number rules: what we accept from users and attributes, how we store it, how we show it. */
@@ -24,6 +26,9 @@ public final class PhoneNumbers {
      * invalid ones, before any Twilio request.
      */
     private static final Set<PhoneNumberType> COSTLY_TYPES = EnumSet.of(PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST);
+    /** Stored numbers with their verdict; see {@link #knownE164(String)}. */
+    static final int MAX_KNOWN = 10_000;
+    private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
 
     private PhoneNumbers() {
     }
@@ -56,7 +61,25 @@ public final class PhoneNumbers {
      * when it is malformed or no longer valid (numbering plans change; an import may hold anything).
      */
     public static Optional<String> knownE164(String stored) {
-        return toE164(stored, null).filter(e164 -> e164.equals(stored));
+        if (stored == null) {
+            return Optional.empty();
+        }
+        // Every sign-in reads the account's numbers, and libphonenumber's verdict on a string cannot change while the
+        // server runs (its rules are in the jar): parsing once per number, not per sign-in, saves most of reading them.
+        // The table starts over when full, which costs a parse per number again and nothing else.
+        Boolean known = KNOWN.get(stored);
+        if (known == null) {
+            known = toE164(stored, null).filter(e164 -> e164.equals(stored)).isPresent();
+            if (KNOWN.size() >= MAX_KNOWN) {
+                KNOWN.clear();
+            }
+            KNOWN.put(stored, known);
+        }
+        return known ? Optional.of(stored) : Optional.empty();
+    }
+
+    static int knownNumbers() {
+        return KNOWN.size();
     }
 
     /** The ISO 3166 region of a valid E.164 number ({@code +4915…} is {@code DE}); empty when it has none. */
