@@ -26,9 +26,13 @@ public final class PhoneNumbers {
      * invalid ones, before any Twilio request.
      */
     private static final Set<PhoneNumberType> COSTLY_TYPES = EnumSet.of(PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST);
-    /** Stored numbers with their verdict; see {@link #knownE164(String)}. */
+    /** Stored numbers with libphonenumber's verdict on them; see {@link #knownE164(String)}. */
     static final int MAX_KNOWN = 10_000;
-    private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
+    private static final Map<String, Known> KNOWN = new ConcurrentHashMap<>();
+
+    /** A stored value: whether it is a valid E.164 number codes may go to, and then its region. */
+    private record Known(boolean usable, Optional<String> region) {
+    }
 
     private PhoneNumbers() {
     }
@@ -66,16 +70,18 @@ public final class PhoneNumbers {
         }
         // Every sign-in reads the account's numbers, and libphonenumber's verdict on a string cannot change while the
         // server runs (its rules are in the jar): parsing once per number, not per sign-in, saves most of reading them.
-        // The table starts over when full, which costs a parse per number again and nothing else.
-        Boolean known = KNOWN.get(stored);
+        // The region is kept with it, for the allowed countries' check that follows. The table starts over when full,
+        // which costs a parse per number again and nothing else.
+        Known known = KNOWN.get(stored);
         if (known == null) {
-            known = toE164(stored, null).filter(e164 -> e164.equals(stored)).isPresent();
+            boolean usable = toE164(stored, null).filter(e164 -> e164.equals(stored)).isPresent();
+            known = new Known(usable, usable ? parsedRegionOf(stored) : Optional.empty());
             if (KNOWN.size() >= MAX_KNOWN) {
                 KNOWN.clear();
             }
             KNOWN.put(stored, known);
         }
-        return known ? Optional.of(stored) : Optional.empty();
+        return known.usable() ? Optional.of(stored) : Optional.empty();
     }
 
     static int knownNumbers() {
@@ -84,6 +90,11 @@ public final class PhoneNumbers {
 
     /** The ISO 3166 region of a valid E.164 number ({@code +4915…} is {@code DE}); empty when it has none. */
     public static Optional<String> regionOf(String e164) {
+        Known known = e164 == null ? null : KNOWN.get(e164);
+        return known != null && known.usable() ? known.region() : parsedRegionOf(e164);
+    }
+
+    private static Optional<String> parsedRegionOf(String e164) {
         try {
             String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, null));
             return region == null || "ZZ".equals(region) ? Optional.empty() : Optional.of(region);

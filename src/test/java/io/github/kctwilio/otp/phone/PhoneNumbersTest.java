@@ -200,6 +200,14 @@ class PhoneNumbersTest {
         }
 
         @Test
+        void theRegionOfAKnownNumberIsTheSameAsParsedAnew() {
+            assertThat(PhoneNumbers.knownE164("+4915112345678")).contains("+4915112345678");
+            assertThat(PhoneNumbers.regionOf("+4915112345678")).contains("DE");
+            assertThat(PhoneNumbers.knownE164("+14155550134")).contains("+14155550134");
+            assertThat(PhoneNumbers.regionOf("+14155550134")).contains("US");
+        }
+
+        @Test
         void theTableOfVerdictsStaysBounded() {
             for (int i = 0; i <= PhoneNumbers.MAX_KNOWN; i++) {
                 PhoneNumbers.knownE164("+1415555" + i);
