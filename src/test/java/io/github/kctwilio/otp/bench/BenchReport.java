@@ -225,7 +225,8 @@ final class BenchReport {
         String header = String.format(ROW, "flow (CPU in ms per login, idle subtracted)", "logins/s", "request", "JIT+GC", "other", "all",
                 "p95 ms/step");
         return "Summary: Keycloak " + System.getProperty("keycloak.version") + ", " + settings + "\n" + machine() + "\n" + idleLine
-                + "\n\nSettling (each flow alone):\n" + String.join("\n", settling) + "\n\n"
+                + "\n\nSettling (the flows alone, in turns; CPU per login on request threads and the JIT compilers' share of it):\n"
+                + String.join("\n", settling) + "\n\n"
                 + header + "\n" + String.join("\n", summaryRows) + "\n\nTargets:\n" + twilioRequestsVerdict() + "\n"
                 + String.join("\n", targets)
                 + (notes.isEmpty() ? "" : "\n\nNotes:\n  " + String.join("\n  ", notes)) + "\n";
