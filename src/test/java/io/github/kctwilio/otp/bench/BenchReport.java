@@ -67,7 +67,7 @@ final class BenchReport {
     }
 
     void idle(ThreadCpu perSecond) {
-        idleLine = String.format("Idle server (no load, subtracted from every window): %.1f ms/s request threads, %.1f ms/s JIT+GC, "
+        idleLine = String.format("Idle server (no load, after the settling; subtracted from every measured window): %.1f ms/s request threads, %.1f ms/s JIT+GC, "
                 + "%.1f ms/s other", perSecond.requestNanos() / 1e6, perSecond.jitGcNanos() / 1e6, perSecond.otherNanos() / 1e6);
     }
 
