@@ -124,7 +124,8 @@ public final class LoginBenchmark {
 
     /**
      * The server's CPU with no load at all (timers, cluster heartbeats): subtracted from every measured window. Measured
-     * once the flows have settled: right after the warm-up, the JIT's backlog would make it several times too large.
+     * once the flows have settled, and without the JIT compilers' CPU: right after the warm-up, or when a flow did not
+     * settle, the JIT's backlog made it several times too large (and the JIT+GC column negative).
      */
     private void measureIdle() throws InterruptedException {
         progress("idle server: " + settings.idle().toSeconds() + " s without load");
@@ -133,7 +134,7 @@ public final class LoginBenchmark {
         long start = System.nanoTime();
         Thread.sleep(settings.idle().toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
-        idlePerSecond = server.meter().cpuSince(before).times(1 / seconds);
+        idlePerSecond = server.meter().cpuSince(before).withoutCompilers().times(1 / seconds);
         report.idle(idlePerSecond);
     }
 

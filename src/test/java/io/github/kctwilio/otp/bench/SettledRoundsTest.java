@@ -64,4 +64,9 @@ class SettledRoundsTest {
         assertThat(window.minus(idlePerSecond.times(2))).isEqualTo(new ThreadCpu(980, 460, 390, 240));
         assertThat(window.jitGcNanos()).isEqualTo(900);
     }
+
+    @Test
+    void anIdleWindowLeavesTheCompilersBacklogOut() {
+        assertThat(new ThreadCpu(10, 200, 5, 30).withoutCompilers()).isEqualTo(new ThreadCpu(10, 0, 5, 30));
+    }
 }

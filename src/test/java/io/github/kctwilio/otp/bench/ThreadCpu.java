@@ -108,6 +108,14 @@ record ThreadCpu(long requestNanos, long compilerNanos, long gcNanos, long other
                 otherNanos - other.otherNanos);
     }
 
+    /**
+     * This CPU without the JIT compilers': what an idle server spends whatever it ran before. The compilers' CPU in an
+     * idle window is the backlog of a JIT not done yet, which is no background load to subtract.
+     */
+    ThreadCpu withoutCompilers() {
+        return new ThreadCpu(requestNanos, 0, gcNanos, otherNanos);
+    }
+
     /** This CPU scaled, e.g. an idle rate per second times a window's seconds. */
     ThreadCpu times(double factor) {
         return new ThreadCpu(Math.round(requestNanos * factor), Math.round(compilerNanos * factor), Math.round(gcNanos * factor),
