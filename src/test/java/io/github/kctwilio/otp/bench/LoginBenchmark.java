@@ -95,7 +95,7 @@ public final class LoginBenchmark {
             int thisRound = round;
             for (LoginFlow flow : order) {
                 FlowRun run = flow == twilioOtp ? roundsCacheOperations.count(() -> alone(flow, thisRound, shuffled(users)))
-                        : alone(flow, round, shuffled(users));
+                        : alone(flow, thisRound, shuffled(users));
                 (flow == password ? passwordRuns : flow == app ? appRuns : twilioRuns).add(run);
             }
         }
