@@ -6,8 +6,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Phone-number rules: what we accept from users and attributes, how we store it, how we show it. */
@@ -24,6 +26,13 @@ public final class PhoneNumbers {
      * invalid ones, before any Twilio request.
      */
     private static final Set<PhoneNumberType> COSTLY_TYPES = EnumSet.of(PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST);
+    /** Stored numbers with libphonenumber's verdict on them; see {@link #knownE164(String)}. */
+    static final int MAX_KNOWN = 10_000;
+    private static final Map<String, Known> KNOWN = new ConcurrentHashMap<>();
+
+    /** A stored value: whether it is a valid E.164 number codes may go to, and then its region. */
+    private record Known(boolean usable, Optional<String> region) {
+    }
 
     private PhoneNumbers() {
     }
@@ -56,11 +65,36 @@ public final class PhoneNumbers {
      * when it is malformed or no longer valid (numbering plans change; an import may hold anything).
      */
     public static Optional<String> knownE164(String stored) {
-        return toE164(stored, null).filter(e164 -> e164.equals(stored));
+        if (stored == null) {
+            return Optional.empty();
+        }
+        // Every sign-in reads the account's numbers, and libphonenumber's verdict on a string cannot change while the
+        // server runs (its rules are in the jar): parsing once per number, not per sign-in, saves most of reading them.
+        // The region is kept with it, for the allowed countries' check that follows. The table starts over when full,
+        // which costs a parse per number again and nothing else.
+        Known known = KNOWN.get(stored);
+        if (known == null) {
+            boolean usable = toE164(stored, null).filter(e164 -> e164.equals(stored)).isPresent();
+            known = new Known(usable, usable ? parsedRegionOf(stored) : Optional.empty());
+            if (KNOWN.size() >= MAX_KNOWN) {
+                KNOWN.clear();
+            }
+            KNOWN.put(stored, known);
+        }
+        return known.usable() ? Optional.of(stored) : Optional.empty();
+    }
+
+    static int knownNumbers() {
+        return KNOWN.size();
     }
 
     /** The ISO 3166 region of a valid E.164 number ({@code +4915…} is {@code DE}); empty when it has none. */
     public static Optional<String> regionOf(String e164) {
+        Known known = e164 == null ? null : KNOWN.get(e164);
+        return known != null && known.usable() ? known.region() : parsedRegionOf(e164);
+    }
+
+    private static Optional<String> parsedRegionOf(String e164) {
         try {
             String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, null));
             return region == null || "ZZ".equals(region) ? Optional.empty() : Optional.of(region);

@@ -31,6 +31,13 @@ final class BenchReport {
     record FlowRun(FlowStats stats, ServerUse use, CpuPerLogin cpu, int round) {
     }
 
+    /** A count over some phases and their logins. */
+    record PerLogin(double count, long logins) {
+        double value() {
+            return count / Math.max(1, logins);
+        }
+    }
+
     /** Password-only logins beside Twilio logins, with Twilio answering after {@code delay}. */
     record SlowRun(Duration delay, FlowStats password, FlowStats twilio, ServerUse use, CpuPerLogin cpu) {
     }
@@ -43,6 +50,7 @@ final class BenchReport {
     private final List<String> targets = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String idleLine = "";
+    private boolean unsettled;
     private long creates;
     private long checks;
     private long requests;
@@ -59,7 +67,7 @@ final class BenchReport {
     }
 
     void idle(ThreadCpu perSecond) {
-        idleLine = String.format("Idle server (no load, subtracted from every window): %.1f ms/s request threads, %.1f ms/s JIT+GC, "
+        idleLine = String.format("Idle server (no load, after the settling; subtracted from every measured window): %.1f ms/s request threads, %.1f ms/s JIT+GC, "
                 + "%.1f ms/s other", perSecond.requestNanos() / 1e6, perSecond.jitGcNanos() / 1e6, perSecond.otherNanos() / 1e6);
     }
 
@@ -73,11 +81,12 @@ final class BenchReport {
         return table;
     }
 
-    /** One flow's settling: its request-thread CPU per login window by window, and whether it settled. */
-    void settled(LoginFlow flow, List<Double> windows, boolean settled) {
-        settling.add(String.format("  %-50s %s after %d windows (request and all threads): %s ms/login on request threads", flow.title(),
+    /** One flow's settling: its request-thread CPU per login and the JIT's share window by window, and whether it settled. */
+    void settled(LoginFlow flow, List<SettledRounds.Window> windows, boolean settled) {
+        settling.add(String.format("  %-50s %s after %d windows: %s ms/login on request threads", flow.title(),
                 settled ? "settled" : "NOT settled", windows.size(),
-                windows.stream().map(v -> String.format("%.2f", v)).collect(Collectors.joining(", "))));
+                windows.stream().map(SettledRounds.Window::toString).collect(Collectors.joining(", "))));
+        unsettled |= !settled;
     }
 
     /** Adds one measured Twilio phase's requests; the verdict covers every phase together. */
@@ -120,19 +129,42 @@ final class BenchReport {
         }
         double stepMedian = SettledRounds.median(stepRequest);
         double loginMedian = SettledRounds.median(loginRequest);
-        targets.add(verdict(stepMedian <= limit, String.format("server CPU of the Twilio step <= %.2fx the built-in OTP step's, request "
+        targets.add(cpuVerdict(stepMedian <= limit, String.format("server CPU of the Twilio step <= %.2fx the built-in OTP step's, request "
                 + "threads, settled rounds (flow minus password-only per login; median of per-round ratios): %.2f ms vs %.2f ms = %s; "
                 + "all threads: %s [%s]", limit, median(twilio, CpuPerLogin::request) - median(password, CpuPerLogin::request),
                 median(app, CpuPerLogin::request) - median(password, CpuPerLogin::request),
                 SettledRounds.medianAndSpread(stepRequest, "%.2f"), SettledRounds.medianAndSpread(stepAll, "%.2f"),
                 String.join("; ", perRound))));
-        targets.add(verdict(loginMedian <= limit, String.format("whole-login server CPU <= %.2fx the built-in OTP flow's, request threads: "
+        targets.add(cpuVerdict(loginMedian <= limit, String.format("whole-login server CPU <= %.2fx the built-in OTP flow's, request threads: "
                 + "%.2f vs %.2f ms = %s; all threads: %.2f vs %.2f ms = %s", limit, median(twilio, CpuPerLogin::request),
                 median(app, CpuPerLogin::request), SettledRounds.medianAndSpread(loginRequest, "%.2f"), median(twilio, CpuPerLogin::all),
                 median(app, CpuPerLogin::all), SettledRounds.medianAndSpread(loginAll, "%.2f"))));
         notes.add(String.format("JIT+GC CPU per login in the settled rounds (median; no flow owns it): password only %.2f ms, built-in OTP "
                 + "%.2f ms, Twilio %.2f ms", median(password, CpuPerLogin::jitGc), median(app, CpuPerLogin::jitGc),
                 median(twilio, CpuPerLogin::jitGc)));
+        notes.add(String.format("drift over the settled rounds (last round against the first, request threads): password only %s, "
+                + "built-in OTP %s, Twilio %s", drift(password), drift(app), drift(twilio)));
+    }
+
+    /** A CPU target's verdict; none at all when a flow did not settle. */
+    private String cpuVerdict(boolean met, String text) {
+        return unsettled ? "  [no verdict] NOT A VERDICT (a flow did not settle: the rounds measure the JIT's warm-up as much as "
+                + "the flows): " + text : verdict(met, text);
+    }
+
+    private static String drift(List<FlowRun> runs) {
+        double first = runs.get(0).cpu().request();
+        double last = runs.get(runs.size() - 1).cpu().request();
+        return String.format("%+.0f%%", 100 * (last - first) / first);
+    }
+
+    /** The send limiter's operations on the cluster-wide store per Twilio login (in a cluster, each may be a remote call). */
+    void cacheOperations(PerLogin returning, PerLogin firstSignIns) {
+        notes.add(String.format("send limiter's cache operations per Twilio login (twilio_otp_limiter_cache_operations_total of %s, "
+                        + "before and after each phase): %.2f for returning users (%.0f over the %d logins of the settled rounds), "
+                        + "%.2f for first sign-ins (%.0f over %d)%s", settings.nodes() == 1 ? "the node" : "every node",
+                returning.value(), returning.count(), returning.logins(), firstSignIns.value(), firstSignIns.count(), firstSignIns.logins(),
+                settings.nodes() == 1 ? "" : "; each may be a call to the other node"));
     }
 
     /** First sign-ins (one-time writes: the phone credential and its mirror) against returning users measured right after. */
@@ -193,7 +225,8 @@ final class BenchReport {
         String header = String.format(ROW, "flow (CPU in ms per login, idle subtracted)", "logins/s", "request", "JIT+GC", "other", "all",
                 "p95 ms/step");
         return "Summary: Keycloak " + System.getProperty("keycloak.version") + ", " + settings + "\n" + machine() + "\n" + idleLine
-                + "\n\nSettling (each flow alone):\n" + String.join("\n", settling) + "\n\n"
+                + "\n\nSettling (the flows alone, in turns; CPU per login on request threads and the JIT compilers' share of it):\n"
+                + String.join("\n", settling) + "\n\n"
                 + header + "\n" + String.join("\n", summaryRows) + "\n\nTargets:\n" + twilioRequestsVerdict() + "\n"
                 + String.join("\n", targets)
                 + (notes.isEmpty() ? "" : "\n\nNotes:\n  " + String.join("\n  ", notes)) + "\n";

@@ -5,9 +5,18 @@ import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.KeycloakCluster;
 import io.github.kctwilio.otp.testsupport.KeycloakDistribution;
+import io.github.kctwilio.otp.testsupport.PrometheusText;
 import io.github.kctwilio.otp.testsupport.SpiOptionNames;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the benchmark runs against: the Verify emulator and Keycloak in production mode (PostgreSQL, optimized
@@ -16,6 +25,9 @@ import java.util.List;
 final class BenchServer implements AutoCloseable {
 
     static final Path WORK = Path.of("target", "bench");
+    /** The plugin's counter as Prometheus names it ({@code TwilioOtpMetrics.LIMITER_CACHE_OPERATIONS}). */
+    private static final String LIMITER_CACHE_OPERATIONS = "twilio_otp_limiter_cache_operations_total";
+    private static final HttpClient METRICS = HttpClient.newHttpClient();
 
     private final VerifyEmulator twilio;
     private final KeycloakCluster keycloak;
@@ -62,6 +74,26 @@ final class BenchServer implements AutoCloseable {
 
     ServerMeter meter() {
         return new ServerMeter(keycloak.nodes().stream().map(KeycloakDistribution::serverProcess).toList());
+    }
+
+    /**
+     * The send limiter's operations on the cluster-wide store so far, summed over the nodes (each node counts its own),
+     * from the {@code /metrics} page of each node's management port.
+     */
+    double limiterCacheOperations() throws IOException, InterruptedException {
+        double sum = 0;
+        for (KeycloakDistribution node : keycloak.nodes()) {
+            HttpResponse<String> page = METRICS.send(HttpRequest.newBuilder(URI.create(node.managementUrl() + "/metrics"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                throw new IOException("GET /metrics of " + node.managementUrl() + ": HTTP " + page.statusCode());
+            }
+            // Only this counter's lines: the rest of the page (JVM, Infinispan, JGroups meters) is none of our business.
+            String lines = page.body().lines().filter(line -> line.startsWith(LIMITER_CACHE_OPERATIONS))
+                    .collect(Collectors.joining("\n"));
+            sum += new PrometheusText(lines).value(LIMITER_CACHE_OPERATIONS, Map.of());
+        }
+        return sum;
     }
 
     String startupTimes() {

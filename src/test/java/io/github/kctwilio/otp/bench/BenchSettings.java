@@ -8,10 +8,12 @@ import java.time.Duration;
  * @param nodes          Keycloak nodes: 1, or 2 for the cluster (steps of a login alternate between the nodes)
  * @param clients        concurrent browsers per flow in the closed-loop phases
  * @param warmup         all three flows at once before anything is measured, so that the JIT has seen every flow
- * @param settleWindow   each flow then runs alone in windows of this length until its CPU per login settles
- * @param maxSettleWindows the most such windows per flow; a flow that has not settled by then is reported as such
- * @param settleTolerance two consecutive windows whose CPU per login (on request threads, and on all threads) differs
- *                       by at most this share count as settled (0.03: 3%)
+ * @param settleWindow   then each flow alone in turn, in windows of this length, until its CPU per login settles
+ * @param maxSettleWindows the most such windows per flow; a flow that has not settled by then is reported as such,
+ *                       and the CPU verdicts are then no verdicts
+ * @param settleTolerance two consecutive windows of a flow whose CPU per login on request threads differs by at most
+ *                       this share (0.03: 3%) count as settled, if the JIT is done too ({@code maxCompilerShare})
+ * @param maxCompilerShare the JIT compilers' CPU in a window at most this share of the request threads' (0.05: 5%)
  * @param settle         load before each measured window that is not counted
  * @param measure        how long each flow is measured per round
  * @param rounds         settled rounds: each flow alone once per round, users shuffled, order reversed every other
@@ -28,7 +30,7 @@ import java.time.Duration;
  *                       factor, drowning the difference the benchmark is after in noise. Empty: Keycloak's default.
  */
 record BenchSettings(int nodes, int clients, Duration warmup, Duration settleWindow, int maxSettleWindows, double settleTolerance,
-                     Duration settle, Duration measure, int rounds, Duration idle, int usersPerRealm, int firstSignIns,
+                     double maxCompilerShare, Duration settle, Duration measure, int rounds, Duration idle, int usersPerRealm, int firstSignIns,
                      double twilioRate, Duration readTimeout, int hangingLogins, boolean jfr, String passwordPolicy) {
 
     static final String CHEAP_PASSWORD_HASH = "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)";
@@ -37,10 +39,11 @@ record BenchSettings(int nodes, int clients, Duration warmup, Duration settleWin
         return new BenchSettings(
                 Integer.getInteger("bench.nodes", 1),
                 Integer.getInteger("bench.clients", 4),
-                Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 60)),
+                Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 120)),
                 Duration.ofSeconds(Integer.getInteger("bench.settleWindowSeconds", 5)),
-                Integer.getInteger("bench.maxSettleWindows", 12),
+                Integer.getInteger("bench.maxSettleWindows", 20),
                 Double.parseDouble(System.getProperty("bench.settleTolerance", "0.03")),
+                Double.parseDouble(System.getProperty("bench.maxCompilerShare", "0.05")),
                 Duration.ofSeconds(Integer.getInteger("bench.settleSeconds", 2)),
                 Duration.ofSeconds(Integer.getInteger("bench.seconds", 8)),
                 Integer.getInteger("bench.rounds", 5),
@@ -56,12 +59,13 @@ record BenchSettings(int nodes, int clients, Duration warmup, Duration settleWin
 
     @Override
     public String toString() {
-        return String.format("%d node%s, %d clients per flow, %d s warm-up, then each flow alone in %d s windows until two in a row "
-                        + "are within %.0f%% (at most %d), %d settled rounds of %d s settling + %d s measured, %d s idle, "
+        return String.format("%d node%s, %d clients per flow, %d s warm-up, then the flows alone in turn in %d s windows until "
+                        + "two in a row of each are within %.0f%% with the JIT compilers at most %.0f%% of the request threads' CPU "
+                        + "(at most %d per flow), %d settled rounds of %d s settling + %d s measured, %d s idle, "
                         + "%d users per realm, %d first sign-ins, Twilio logins at %.1f/s beside password-only ones, read timeout %d ms, "
                         + "password policy %s",
                 nodes, nodes == 1 ? "" : "s", clients, warmup.toSeconds(), settleWindow.toSeconds(), settleTolerance * 100,
-                maxSettleWindows, rounds, settle.toSeconds(), measure.toSeconds(), idle.toSeconds(), usersPerRealm, firstSignIns,
+                maxCompilerShare * 100, maxSettleWindows, rounds, settle.toSeconds(), measure.toSeconds(), idle.toSeconds(), usersPerRealm, firstSignIns,
                 twilioRate, readTimeout.toMillis(), passwordPolicy.isEmpty() ? "Keycloak's default" : "'" + passwordPolicy + "'");
     }
 }

@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Java Flight Recording of the Keycloak node over the settled rounds only, started and written with {@code jcmd}:
+ * A Java Flight Recording of the Keycloak node from the end of the warm-up on, started and written with {@code jcmd}:
  * recorded from JVM start, a profile is dominated by startup, class loading and the JIT's first minutes.
+ * <p>
+ * Recording is switched on before the warm-up all the same, and only what follows the warm-up is kept: switching it
+ * on instruments JDK classes (socket and file events) and so throws compiled code away, which a recording started
+ * after the warm-up would then measure as a second warm-up. The recording kept starts with the same settings while
+ * the first is still on, so nothing is instrumented again.
  */
 final class FlightRecording {
 
+    private static final String WARM_UP = "bench-warm-up";
     private static final String NAME = "bench";
 
     private final long pid;
@@ -21,9 +27,16 @@ final class FlightRecording {
         this.file = file;
     }
 
+    /** Switches recording on, for the warm-up: see {@link #keepFromNow()}. */
     static FlightRecording start(long pid, Path file) throws IOException, InterruptedException {
-        jcmd(pid, "JFR.start", "name=" + NAME, "settings=profile");
+        jcmd(pid, "JFR.start", "name=" + WARM_UP, "settings=profile");
         return new FlightRecording(pid, file.toAbsolutePath());
+    }
+
+    /** The recording written at {@link #stop()} starts now; the warm-up's is dropped. */
+    void keepFromNow() throws IOException, InterruptedException {
+        jcmd(pid, "JFR.start", "name=" + NAME, "settings=profile");
+        jcmd(pid, "JFR.stop", "name=" + WARM_UP);
     }
 
     /** Writes the recording to its file and stops it. */

@@ -6,13 +6,17 @@ import io.github.kctwilio.otp.bench.BenchReport.FlowRun;
 import io.github.kctwilio.otp.bench.LoadPhase.ServerUse;
 import io.github.kctwilio.otp.emulator.RequestKind;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * {@code mvn -Pbench package}: complete browser logins against a real Keycloak with the plugin, for three flows on
@@ -64,18 +68,20 @@ public final class LoginBenchmark {
         LoginFlow app = new AuthenticatorAppFlow();
         LoginFlow twilioOtp = new TwilioOtpFlow(twilio);
 
-        progress("warm-up: the three flows at once for " + settings.warmup().toSeconds() + " s, not measured");
-        LoadPhase warmup = new LoadPhase(server.nodeUrls(), users, server.meter());
-        List.of(password, app, twilioOtp).forEach(flow -> warmup.closedLoop(flow, settings.clients()));
-        warmup.run(settings.warmup(), Duration.ZERO);
-        measureIdle();
-        // The recording starts after the warm-up, and before the settling windows, which then absorb the disturbance
-        // of starting it: every measured window runs with it on.
+        List<LoginFlow> flows = List.of(password, app, twilioOtp);
+        // Recording is on during the warm-up too, and only what follows it is kept: see FlightRecording.
         FlightRecording recording = settings.jfr()
                 ? FlightRecording.start(server.meter().servers().get(0).pid(), BenchServer.WORK.resolve("keycloak.jfr")) : null;
-        for (LoginFlow flow : List.of(password, app, twilioOtp)) {
-            settle(flow);
+        progress("warm-up: the three flows at once for " + settings.warmup().toSeconds() + " s, not measured");
+        LoadPhase warmup = new LoadPhase(server.nodeUrls(), users, server.meter());
+        flows.forEach(flow -> warmup.closedLoop(flow, settings.clients()));
+        warmup.run(settings.warmup(), Duration.ZERO);
+        if (recording != null) {
+            recording.keepFromNow();
         }
+        settle(flows);
+        measureIdle();
+        CacheOperationCount roundsCacheOperations = new CacheOperationCount();
         List<FlowRun> passwordRuns = new ArrayList<>();
         List<FlowRun> appRuns = new ArrayList<>();
         List<FlowRun> twilioRuns = new ArrayList<>();
@@ -86,8 +92,10 @@ public final class LoginBenchmark {
             if (round % 2 == 0) {
                 Collections.reverse(order);
             }
+            int thisRound = round;
             for (LoginFlow flow : order) {
-                FlowRun run = alone(flow, round, shuffled(users));
+                FlowRun run = flow == twilioOtp ? roundsCacheOperations.count(() -> alone(flow, thisRound, shuffled(users)))
+                        : alone(flow, thisRound, shuffled(users));
                 (flow == password ? passwordRuns : flow == app ? appRuns : twilioRuns).add(run);
             }
         }
@@ -96,10 +104,10 @@ public final class LoginBenchmark {
             report.note("flight recording from the end of the warm-up to the end of the settled rounds: " + file);
         }
         report.secondFactorCost(passwordRuns, appRuns, twilioRuns);
-
-        report.firstSignIn(firstSignIns(twilioOtp), alone(twilioOtp, 0, shuffled(users)));
-        report.note("cache operations per login (two nodes): not printed; the send limiter's operation counter (another change) "
-                + "is not on this branch");
+        CacheOperationCount firstCacheOperations = new CacheOperationCount();
+        FlowRun first = firstCacheOperations.count(() -> firstSignIns(twilioOtp));
+        report.firstSignIn(first, alone(twilioOtp, 0, shuffled(users)));
+        report.cacheOperations(roundsCacheOperations.perLogin(), firstCacheOperations.perLogin());
 
         List<BenchReport.SlowRun> slowRuns = new ArrayList<>();
         for (Duration delay : TWILIO_DELAYS) {
@@ -114,7 +122,11 @@ public final class LoginBenchmark {
         System.out.println(report.summary());
     }
 
-    /** The server's CPU with no load at all (timers, cluster heartbeats, the JIT finishing): subtracted from every window. */
+    /**
+     * The server's CPU with no load at all (timers, cluster heartbeats): subtracted from every measured window. Measured
+     * once the flows have settled, and without the JIT compilers' CPU: right after the warm-up, or when a flow did not
+     * settle, the JIT's backlog made it several times too large (and the JIT+GC column negative).
+     */
     private void measureIdle() throws InterruptedException {
         progress("idle server: " + settings.idle().toSeconds() + " s without load");
         Thread.sleep(2000); // logins of the warm-up still finishing
@@ -122,33 +134,86 @@ public final class LoginBenchmark {
         long start = System.nanoTime();
         Thread.sleep(settings.idle().toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
-        idlePerSecond = server.meter().cpuSince(before).times(1 / seconds);
+        idlePerSecond = server.meter().cpuSince(before).withoutCompilers().times(1 / seconds);
         report.idle(idlePerSecond);
     }
 
     /**
-     * Runs one flow alone in short windows until two in a row agree on its CPU per login, on request threads and on
-     * all threads (the JIT's share keeps falling for minutes, and a request-thread figure alone can agree by chance).
+     * Runs the flows alone in turn, in short windows, until two windows in a row of each agree on its CPU per login
+     * on request threads while the JIT compilers are nearly idle (the JIT keeps compiling for minutes, longer on a
+     * busy machine, and two windows can agree by chance while it does). Turns, not one flow after the other, so that
+     * the machine's other load drifting over time favours no flow; a settled flow sits the next turns out. The report
+     * gives no CPU verdict when a flow did not settle.
      */
-    private void settle(LoginFlow flow) throws InterruptedException {
-        List<Double> windows = new ArrayList<>();
-        double lastAll = Double.NaN;
-        boolean settled = false;
-        while (!settled && windows.size() < settings.maxSettleWindows()) {
-            progress(flow.title() + ": settling, window " + (windows.size() + 1));
-            LoadPhase phase = new LoadPhase(server.nodeUrls(), shuffled(users), server.meter());
-            twilio.reset();
-            FlowStats stats = phase.closedLoop(flow, settings.clients());
-            ServerUse use = phase.run(Duration.ofSeconds(1), settings.settleWindow());
-            countTwilioRequests(flow, stats);
-            CpuPerLogin cpu = CpuPerLogin.of(use, idlePerSecond, stats.loginsInWindow());
-            System.out.printf("  %d logins, %.2f ms/login on request threads, %.2f ms in all%n", stats.loginsInWindow(), cpu.request(), cpu.all());
-            settled = !windows.isEmpty() && SettledRounds.settled(windows.get(windows.size() - 1), cpu.request(), settings.settleTolerance())
-                    && SettledRounds.settled(lastAll, cpu.all(), settings.settleTolerance());
-            windows.add(cpu.request());
-            lastAll = cpu.all();
+    private void settle(List<LoginFlow> flows) throws InterruptedException {
+        Map<LoginFlow, List<SettledRounds.Window>> windows = new LinkedHashMap<>();
+        flows.forEach(flow -> windows.put(flow, new ArrayList<>()));
+        Set<LoginFlow> settled = new HashSet<>();
+        for (int turn = 1; turn <= settings.maxSettleWindows() && settled.size() < flows.size(); turn++) {
+            for (LoginFlow flow : flows) {
+                if (settled.contains(flow)) {
+                    continue;
+                }
+                List<SettledRounds.Window> earlier = windows.get(flow);
+                SettledRounds.Window window = settleWindow(flow, turn);
+                if (!earlier.isEmpty() && SettledRounds.settled(earlier.get(earlier.size() - 1), window, settings.settleTolerance(),
+                        settings.maxCompilerShare())) {
+                    settled.add(flow);
+                }
+                earlier.add(window);
+            }
         }
-        report.settled(flow, windows, settled);
+        windows.forEach((flow, list) -> report.settled(flow, list, settled.contains(flow)));
+    }
+
+    private SettledRounds.Window settleWindow(LoginFlow flow, int turn) throws InterruptedException {
+        progress(flow.title() + ": settling, window " + turn);
+        LoadPhase phase = new LoadPhase(server.nodeUrls(), shuffled(users), server.meter());
+        twilio.reset();
+        FlowStats stats = phase.closedLoop(flow, settings.clients());
+        ServerUse use = phase.run(Duration.ofSeconds(1), settings.settleWindow());
+        countTwilioRequests(flow, stats);
+        CpuPerLogin cpu = CpuPerLogin.of(use, ThreadCpu.ZERO, stats.loginsInWindow());
+        SettledRounds.Window window = new SettledRounds.Window(cpu.request(),
+                use.cpu().compilerNanos() / (double) Math.max(1, use.cpu().requestNanos()));
+        System.out.printf("  %d logins, %.2f ms/login on request threads, %.2f ms in all (idle not subtracted); JIT compilers at "
+                + "%.1f%% of the request threads' CPU%n", stats.loginsInWindow(), cpu.request(), cpu.all(), 100 * window.compilerShare());
+        return window;
+    }
+
+    /**
+     * The send limiter's operations on the cluster-wide store over some Twilio phases, read from every node's counter
+     * before and after each, and the logins of those phases (a phase ends when its last login has).
+     */
+    private final class CacheOperationCount {
+        private double operations;
+        private long logins;
+
+        FlowRun count(Phase phase) throws Exception {
+            double before = readCounter();
+            FlowRun run = phase.run();
+            operations += readCounter() - before;
+            logins += run.stats().logins() + run.stats().failures();
+            return run;
+        }
+
+        /** NaN, which the report prints, when a node's page cannot be read: the benchmark goes on without the count. */
+        private double readCounter() throws InterruptedException {
+            try {
+                return server.limiterCacheOperations();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("Cannot read the send limiter's counter: " + e);
+                return Double.NaN;
+            }
+        }
+
+        BenchReport.PerLogin perLogin() {
+            return new BenchReport.PerLogin(operations, logins);
+        }
+    }
+
+    private interface Phase {
+        FlowRun run() throws Exception;
     }
 
     /** One flow alone on the server, closed loop. */

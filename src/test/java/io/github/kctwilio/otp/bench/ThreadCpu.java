@@ -14,15 +14,16 @@ import java.util.Map;
  * JGroups, timers, the database pool). Run time comes from {@code schedstat} (nanoseconds) where the kernel has it,
  * else from {@code stat}'s user + system ticks.
  *
- * @param requestNanos request and event-loop threads
- * @param jitGcNanos   JIT compiler and GC threads (and the VM thread, which runs the GC's safepoint work)
- * @param otherNanos   every other thread
+ * @param requestNanos  request and event-loop threads
+ * @param compilerNanos JIT compiler threads: near zero once the code a load runs is compiled, hence the settling test
+ * @param gcNanos       GC threads (and the VM thread, which runs the GC's safepoint work)
+ * @param otherNanos    every other thread
  */
-record ThreadCpu(long requestNanos, long jitGcNanos, long otherNanos) {
+record ThreadCpu(long requestNanos, long compilerNanos, long gcNanos, long otherNanos) {
 
-    static final ThreadCpu ZERO = new ThreadCpu(0, 0, 0);
+    static final ThreadCpu ZERO = new ThreadCpu(0, 0, 0, 0);
 
-    enum Kind { REQUEST, JIT_GC, OTHER }
+    enum Kind { REQUEST, COMPILER, GC, OTHER }
 
     private static final long NANOS_PER_TICK = 1_000_000_000L / 100; // USER_HZ is 100 on Linux
 
@@ -34,9 +35,11 @@ record ThreadCpu(long requestNanos, long jitGcNanos, long otherNanos) {
         if (threadName.startsWith("executor-thread") || threadName.startsWith("vert.x-eventloo") || threadName.startsWith("vert.x-worker")) {
             return Kind.REQUEST;
         }
-        if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre") || threadName.startsWith("GC Thread")
-                || threadName.startsWith("G1 ") || threadName.equals("VM Thread") || threadName.startsWith("Sweeper thread")) {
-            return Kind.JIT_GC;
+        if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre") || threadName.startsWith("Sweeper thread")) {
+            return Kind.COMPILER;
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ") || threadName.equals("VM Thread")) {
+            return Kind.GC;
         }
         return Kind.OTHER;
     }
@@ -68,18 +71,20 @@ record ThreadCpu(long requestNanos, long jitGcNanos, long otherNanos) {
      */
     static ThreadCpu between(Map<String, ThreadSample> before, Map<String, ThreadSample> after) {
         long request = 0;
-        long jitGc = 0;
+        long compiler = 0;
+        long gc = 0;
         long other = 0;
         for (Map.Entry<String, ThreadSample> thread : after.entrySet()) {
             ThreadSample earlier = before.get(thread.getKey());
             long nanos = thread.getValue().nanos() - (earlier == null ? 0 : earlier.nanos());
             switch (thread.getValue().kind()) {
                 case REQUEST -> request += nanos;
-                case JIT_GC -> jitGc += nanos;
+                case COMPILER -> compiler += nanos;
+                case GC -> gc += nanos;
                 default -> other += nanos;
             }
         }
-        return new ThreadCpu(request, jitGc, other);
+        return new ThreadCpu(request, compiler, gc, other);
     }
 
     private static long runNanos(Path task) throws IOException {
@@ -93,16 +98,27 @@ record ThreadCpu(long requestNanos, long jitGcNanos, long otherNanos) {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
     }
 
-    long totalNanos() {
-        return requestNanos + jitGcNanos + otherNanos;
+    /** What no flow owns: the JIT compilers and the garbage collector, printed together. */
+    long jitGcNanos() {
+        return compilerNanos + gcNanos;
     }
 
     ThreadCpu minus(ThreadCpu other) {
-        return new ThreadCpu(requestNanos - other.requestNanos, jitGcNanos - other.jitGcNanos, otherNanos - other.otherNanos);
+        return new ThreadCpu(requestNanos - other.requestNanos, compilerNanos - other.compilerNanos, gcNanos - other.gcNanos,
+                otherNanos - other.otherNanos);
+    }
+
+    /**
+     * This CPU without the JIT compilers': what an idle server spends whatever it ran before. The compilers' CPU in an
+     * idle window is the backlog of a JIT not done yet, which is no background load to subtract.
+     */
+    ThreadCpu withoutCompilers() {
+        return new ThreadCpu(requestNanos, 0, gcNanos, otherNanos);
     }
 
     /** This CPU scaled, e.g. an idle rate per second times a window's seconds. */
     ThreadCpu times(double factor) {
-        return new ThreadCpu(Math.round(requestNanos * factor), Math.round(jitGcNanos * factor), Math.round(otherNanos * factor));
+        return new ThreadCpu(Math.round(requestNanos * factor), Math.round(compilerNanos * factor), Math.round(gcNanos * factor),
+                Math.round(otherNanos * factor));
     }
 }

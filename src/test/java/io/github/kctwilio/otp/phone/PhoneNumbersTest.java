@@ -179,6 +179,45 @@ class PhoneNumbersTest {
     }
 
     @Nested
+    class KnownE164 {
+
+        @Test
+        void aStoredValidE164NumberIsItself() {
+            assertThat(PhoneNumbers.knownE164("+14155550134")).contains("+14155550134");
+            assertThat(PhoneNumbers.knownE164("+14155550134")).as("asked again, from the table").contains("+14155550134");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"+1 415-555-0134", "4155550134", "+1415555", "+19005550123", "not a number"})
+        void aStoredValueThatIsNotExactlyAValidUsableE164NumberIsNothingAlsoWhenAskedAgain(String stored) {
+            assertThat(PhoneNumbers.knownE164(stored)).isEmpty();
+            assertThat(PhoneNumbers.knownE164(stored)).isEmpty();
+        }
+
+        @Test
+        void nullIsNothing() {
+            assertThat(PhoneNumbers.knownE164(null)).isEmpty();
+        }
+
+        @Test
+        void theRegionOfAKnownNumberIsTheSameAsParsedAnew() {
+            assertThat(PhoneNumbers.knownE164("+4915112345678")).contains("+4915112345678");
+            assertThat(PhoneNumbers.regionOf("+4915112345678")).contains("DE");
+            assertThat(PhoneNumbers.knownE164("+14155550134")).contains("+14155550134");
+            assertThat(PhoneNumbers.regionOf("+14155550134")).contains("US");
+        }
+
+        @Test
+        void theTableOfVerdictsStaysBounded() {
+            for (int i = 0; i <= PhoneNumbers.MAX_KNOWN; i++) {
+                PhoneNumbers.knownE164("+1415555" + i);
+            }
+            assertThat(PhoneNumbers.knownNumbers()).isBetween(1, PhoneNumbers.MAX_KNOWN);
+            assertThat(PhoneNumbers.knownE164("+14155550134")).contains("+14155550134");
+        }
+    }
+
+    @Nested
     class Mask {
 
         @Test

@@ -114,8 +114,12 @@ public final class UserPhones {
         if (factor.kind() == PhoneFactor.Kind.ADOPT || !"true".equalsIgnoreCase(user.getFirstAttribute(policy.verifiedAttribute()))) {
             return;
         }
-        Optional<String> shown = PhoneNumbers.toE164(user.getFirstAttribute(policy.phoneAttribute()), defaultRegion);
+        String attribute = user.getFirstAttribute(policy.phoneAttribute());
         Set<String> proven = Set.copyOf(factor.kind() == PhoneFactor.Kind.CREDENTIALS ? factor.numbers() : List.of());
+        if (proven.contains(attribute)) {
+            return; // the mirror as written, in E.164: honest without parsing it on every sign-in
+        }
+        Optional<String> shown = PhoneNumbers.toE164(attribute, defaultRegion);
         if (shown.filter(proven::contains).isEmpty()) {
             setAttribute(user, policy.verifiedAttribute(), "false");
         }
