@@ -10,7 +10,9 @@
  * {@code docker-compose.yml}'s {@code verify-emulator} service (its {@code main} from {@code target/test-classes}, with
  * only a JDK and Keycloak's Jackson on the class path) and the benchmark ({@code bench/}).
  *
- * <p>Its own tests live here ({@code VerifyEmulator*Test}): the contract against Twilio's OpenAPI description
- * ({@code src/test/resources/twilio/twilio_verify_v2.json}), the SDK's view, the hooks and the standing faults.
+ * <p>Its own tests live here too ({@code VerifyEmulator*Test}, with {@code ContractSpec} and {@code
+ * EmulatorTestSupport}, the only classes here that import JUnit, twilio-java or the OpenAPI validator): the contract
+ * against Twilio's OpenAPI description ({@code src/test/resources/twilio/twilio_verify_v2.json}), the SDK's view, the
+ * hooks and the standing faults.
  */
 package io.github.kctwilio.otp.emulator;
