@@ -53,6 +53,8 @@ class AdminConsoleIT extends ChromiumITBase {
         WebElement action = chromium.waitForVisible(By.xpath("//tr[.//*[normalize-space(text())='Verify phone number']]"));
         action.findElement(By.cssSelector("button[aria-label='Settings']")).click();
         WebElement actionDialog = chromium.waitForVisible(By.cssSelector("[role='dialog']"));
+        // The dialog opens before its fields: they come with the action's config, a request of their own.
+        chromium.waitForVisible(By.xpath("//*[@role='dialog']//label[.//*[normalize-space(text())='Phone number attribute']]"));
         assertThat(actionDialog.getText()).contains("Phone number attribute", "Allowed countries");
         // The realm's phone-number rules, below the Twilio settings the action shares with the step.
         chromium.scrollToTop(actionDialog.findElement(By.xpath(".//label[.//*[normalize-space(text())='Phone number attribute']]")));
