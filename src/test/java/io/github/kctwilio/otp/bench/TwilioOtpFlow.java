@@ -1,6 +1,7 @@
 package io.github.kctwilio.otp.bench;
 
 import static io.github.kctwilio.otp.bench.LoginFlow.expect;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
 
 import io.github.kctwilio.otp.bench.BenchRealms.BenchUser;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
@@ -10,8 +11,6 @@ import java.util.Map;
 
 /** Password, then the Twilio step: the code the emulator "sent" to the user's phone, read back as the user would. */
 final class TwilioOtpFlow implements LoginFlow {
-
-    static final String CODE_FORM = "kc-twilio-otp-code-form";
 
     private final VerifyEmulator twilio;
 

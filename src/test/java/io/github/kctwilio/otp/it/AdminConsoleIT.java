@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import io.github.kctwilio.otp.testsupport.AdminApi;
-import io.github.kctwilio.otp.testsupport.HeadlessChromium;
 import io.github.kctwilio.otp.testsupport.KeycloakDistribution;
-import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -30,32 +24,18 @@ import org.openqa.selenium.WebElement;
  * flow; the required action switched on), then the flow editor, the step's settings dialog and the required action's
  * settings dialog opened as an admin would, and photographed for the README (docs/screenshots/admin-*.png).
  */
-@ExtendWith(TestEnvironment.class)
-class AdminConsoleIT {
+class AdminConsoleIT extends ChromiumITBase {
 
     static final String FLOW = "browser with Twilio OTP";
 
-    private final TestEnvironment env = TestEnvironment.get();
-    private HeadlessChromium chromium;
-    private WebDriver driver;
-
-    @BeforeEach
-    void startChromium() {
-        chromium = HeadlessChromium.startOrSkip("1280,1000");
-        driver = chromium.driver();
-    }
-
-    @AfterEach
-    void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    AdminConsoleIT() {
+        super("1280,1000");
     }
 
     @Test
     void adminConsoleShowsTheStepInTheFlowItsSettingsAndTheRequiredActionsSettings() throws IOException {
         String realm = "admin-console-" + UUID.randomUUID().toString().substring(0, 6);
-        String flowId = configureAsTheReadmeSays(env.admin(), realm);
+        String flowId = configureAsTheReadmeSays(admin, realm);
         signInToTheAdminConsole(realm);
 
         driver.get(env.keycloak().baseUrl() + "/admin/master/console/#/" + realm + "/authentication/" + flowId + "/DEFAULT");
@@ -73,6 +53,8 @@ class AdminConsoleIT {
         WebElement action = chromium.waitForVisible(By.xpath("//tr[.//*[normalize-space(text())='Verify phone number']]"));
         action.findElement(By.cssSelector("button[aria-label='Settings']")).click();
         WebElement actionDialog = chromium.waitForVisible(By.cssSelector("[role='dialog']"));
+        // The dialog opens before its fields: they come with the action's config, a request of their own.
+        chromium.waitForVisible(By.xpath("//*[@role='dialog']//label[.//*[normalize-space(text())='Phone number attribute']]"));
         assertThat(actionDialog.getText()).contains("Phone number attribute", "Allowed countries");
         // The realm's phone-number rules, below the Twilio settings the action shares with the step.
         chromium.scrollToTop(actionDialog.findElement(By.xpath(".//label[.//*[normalize-space(text())='Phone number attribute']]")));

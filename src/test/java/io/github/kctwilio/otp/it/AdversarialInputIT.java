@@ -1,7 +1,7 @@
 package io.github.kctwilio.otp.it;
 
-import static io.github.kctwilio.otp.it.adversarial.AdversarialLogins.CODE_FORM;
-import static io.github.kctwilio.otp.it.adversarial.AdversarialLogins.PHONE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.emulator.RecordedRequest;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 5, "Bad input": more than 200 malformed requests against the step in a real Keycloak. For each: no 5xx,
@@ -48,9 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Runs in a realm of its own ({@link AdversarialLogins}), a twin of {@link TestEnvironment#REALM} without the
  * per-IP send cap, so that its forty-odd sends do not eat the IP budget of the other test classes.
  */
-@ExtendWith(TestEnvironment.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdversarialInputIT {
+class AdversarialInputIT extends KeycloakITBase {
 
     static final String PHONE = "phone form";
     static final String CODE = "code form";
@@ -67,8 +65,6 @@ class AdversarialInputIT {
     private static final OutcomeTally TALLY = new OutcomeTally();
     private static AdversarialLogins logins;
     private static StepProbe probe;
-
-    private final TestEnvironment env = TestEnvironment.get();
 
     @BeforeAll
     static void realm() {
@@ -224,7 +220,9 @@ class AdversarialInputIT {
 
         List<Forgery> forgeries = new ArrayList<>();
         forgeries.add(new Forgery("replay of a used action URL", u -> used));
-        forgeries.addAll(UrlForgeries.all(executionId("auth-username-password-form"), TestEnvironment.REALM_NO_SETUP));
+        String passwordStep = admin.execution(AdversarialLogins.REALM, RealmJson.FLOW_ALIAS, "auth-username-password-form")
+                .path("id").asText();
+        forgeries.addAll(UrlForgeries.all(passwordStep, TestEnvironment.REALM_NO_SETUP));
         for (Forgery forgery : forgeries) {
             String url = forgery.forge().apply(login.action(CODE_FORM));
             Result result = probe.post(URLS, forgery.label(), login.browser(), url, JUNK, CODE_FORM);
@@ -318,15 +316,6 @@ class AdversarialInputIT {
         assertThat(TALLY.count(Outcome.KEYCLOAK_FORM_PARSER_500)).as("Keycloak form-parser 500s outside the raw bodies")
                 .isEqualTo(TALLY.count(RAW, Outcome.KEYCLOAK_FORM_PARSER_500));
         assertThat(TALLY.total()).as("adversarial inputs tried").isGreaterThanOrEqualTo(200);
-    }
-
-    private String executionId(String providerId) {
-        for (var execution : logins.admin().executions(AdversarialLogins.REALM, RealmJson.FLOW_ALIAS)) {
-            if (providerId.equals(execution.path("providerId").asText())) {
-                return execution.path("id").asText();
-            }
-        }
-        throw new AssertionError("No execution " + providerId);
     }
 
     /** The body and what it decodes to, where it decodes: neither may come back unescaped. */

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.it;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,6 @@ import io.github.kctwilio.otp.testsupport.SpiOptionNames;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class ClusterIT {
 
     private static final String REALM = "otp-cluster";
-    private static final String CODE_FORM = "kc-twilio-otp-code-form";
 
     private static VerifyEmulator twilio;
     private static KeycloakCluster cluster;
@@ -83,10 +82,10 @@ class ClusterIT {
     void aLoginWhoseCodeFormNodeARenderedCompletesWhenTheCodeIsPostedToNodeB() throws Exception {
         assertThat(nodeB.log()).as("node B joined node A (Infinispan view of two members)").containsPattern("ISPN000094.*\\(2\\)");
         String phone = TestUsers.newUsNumber();
-        String user = newUser(phone);
+        String user = TestUsers.newUser(adminA, REALM, phone);
         LoginBrowser browser = new LoginBrowser(nodeA.baseUrl());
 
-        Page codeForm = browser.signIn(browser.openLogin(REALM, RealmJson.CLIENT_ID), user, TestUsers.PASSWORD);
+        Page codeForm = browser.signIn(REALM, user);
         assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
         assertThat(codeForm.url()).startsWith(nodeA.baseUrl());
 
@@ -103,10 +102,10 @@ class ClusterIT {
     void aSendLimitReachedThroughNodeAHoldsOnNodeB() throws Exception {
         String phone = TestUsers.newUsNumber();
         for (int i = 0; i < 2; i++) {
-            assertThat(signIn(nodeA, newUser(phone)).hasForm(CODE_FORM)).as("send %d through node A", i + 1).isTrue();
+            assertThat(signIn(nodeA, TestUsers.newUser(adminA, REALM, phone)).hasForm(CODE_FORM)).as("send %d through node A", i + 1).isTrue();
         }
 
-        Page refused = signIn(nodeB, newUser(phone));
+        Page refused = signIn(nodeB, TestUsers.newUser(adminA, REALM, phone));
 
         assertThat(refused.text()).containsPattern("Too many codes were requested\\. Try again in [0-9]+ minutes?\\.");
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("node B sent nothing").isEqualTo(2);
@@ -115,13 +114,13 @@ class ClusterIT {
     @Test
     void aBruteForceLockoutRecordedOnNodeAHoldsOnNodeB() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = newUser(phone);
+        String user = TestUsers.newUser(adminA, REALM, phone);
         LoginBrowser browserA = new LoginBrowser(nodeA.baseUrl());
-        Page page = browserA.signIn(browserA.openLogin(REALM, RealmJson.CLIENT_ID), user, TestUsers.PASSWORD);
+        Page page = browserA.signIn(REALM, user);
         String code = twilio.lastCodeSentTo(phone).orElseThrow();
-        String wrong = code.equals("000000") ? "111111" : "000000";
+        String wrong = TestUsers.otherCodeThan(code);
         for (int i = 0; i < 3; i++) {
-            page = browserA.submit(page, CODE_FORM, Map.of("code", wrong));
+            page = browserA.enterCode(page, wrong);
         }
         long sendsBefore = twilio.count(RequestKind.CREATE_VERIFICATION);
 
@@ -136,13 +135,6 @@ class ClusterIT {
     }
 
     private static Page signIn(KeycloakDistribution node, String user) throws Exception {
-        LoginBrowser browser = new LoginBrowser(node.baseUrl());
-        return browser.signIn(browser.openLogin(REALM, RealmJson.CLIENT_ID), user, TestUsers.PASSWORD);
-    }
-
-    private static String newUser(String phone) {
-        String username = "c" + UUID.randomUUID().toString().substring(0, 8);
-        TestUsers.create(adminA, REALM, username, phone);
-        return username;
+        return new LoginBrowser(node.baseUrl()).signIn(REALM, user);
     }
 }

@@ -65,8 +65,8 @@ class ContainerLoginIT {
         TestUsers.create(admin, REALM, "container-user", phone);
         LoginBrowser browser = new LoginBrowser(KEYCLOAK.getAuthServerUrl());
 
-        Page codeForm = browser.signIn(browser.openLogin(REALM, RealmJson.CLIENT_ID), "container-user", TestUsers.PASSWORD);
-        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", emulator.lastCodeSentTo(phone).orElseThrow()));
+        Page codeForm = browser.signIn(REALM, "container-user");
+        Page done = browser.enterCode(codeForm, emulator.lastCodeSentTo(phone).orElseThrow());
 
         assertThat(done.loggedIn()).isTrue();
         assertThat(emulator.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);

@@ -1,40 +1,26 @@
 package io.github.kctwilio.otp.it;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.DemoRealm;
-import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
 import io.github.kctwilio.otp.testsupport.OidcTokens;
 import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.StepUpRealm;
-import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The committed demo realm ({@code demo/demo-realm.json}), imported unchanged as {@code mvn -Pdemo package} and
  * {@code docker compose up} import it: its users, its user profile and its login flow work in a real Keycloak.
  */
-@ExtendWith(TestEnvironment.class)
-class DemoRealmIT {
-
-    private final TestEnvironment env = TestEnvironment.get();
-    private final VerifyEmulator twilio = env.emulator();
-    private final AdminApi admin = env.admin();
-
-    @BeforeEach
-    void freshTwilio() {
-        twilio.reset();
-    }
+class DemoRealmIT extends KeycloakITBase {
 
     @Test
     void theImportDeclaresThePhoneNumberEditableAtSignupAndTheVerifiedFlagByAdminsOnly() {
@@ -49,23 +35,21 @@ class DemoRealmIT {
 
     @Test
     void aliceSignsInWithTheCodeSentToHerNumber() throws Exception {
-        LoginBrowser browser = env.newBrowser();
 
         Page codeForm = browser.signIn(browser.openLogin(DemoRealm.REALM, RealmJson.CLIENT_ID), DemoRealm.ALICE, DemoRealm.ALICE);
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
-        String code = twilio.lastCodeSentTo(DemoRealm.ALICE_PHONE).orElseThrow();
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
+        String code = codeFor(DemoRealm.ALICE_PHONE);
 
-        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", code));
+        Page done = browser.enterCode(codeForm, code);
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
     }
 
     @Test
     void bobHasNoNumberAndIsAskedForOne() throws Exception {
-        LoginBrowser browser = env.newBrowser();
 
         Page phoneForm = browser.signIn(browser.openLogin(DemoRealm.REALM, RealmJson.CLIENT_ID), DemoRealm.BOB, DemoRealm.BOB);
 
-        assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
+        assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
         assertThat(twilio.requests()).isEmpty();
     }
 
@@ -82,16 +66,19 @@ class DemoRealmIT {
 
     @Test
     void bobTypesANationalNumberInTheRequiredActionAndSignsIn() throws Exception {
-        LoginBrowser browser = env.newBrowser();
+        afterThisTest(this::putBobBackWithoutANumber);
         Page phoneForm = browser.signIn(browser.openLogin(DemoRealm.REALM, RealmJson.CLIENT_ID), DemoRealm.BOB, DemoRealm.BOB);
         String number = TestUsers.newUsNumber();
 
-        Page codeForm = browser.submit(phoneForm, "kc-twilio-otp-phone-form", Map.of("phoneNumber", number.substring(2)));
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
-        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", twilio.lastCodeSentTo(number).orElseThrow()));
+        Page codeForm = browser.enterPhone(phoneForm, number.substring(2));
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
+        Page done = browser.enterCode(codeForm, codeFor(number));
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
-        // Bob has a phone now; put the demo back as the README describes it, for whoever runs after.
+    }
+
+    /** Bob has a phone now: the demo goes back to what the README describes, for whoever runs after. */
+    private void putBobBackWithoutANumber() {
         String bob = admin.userIdByName(DemoRealm.REALM, DemoRealm.BOB);
         admin.deletePhoneCredentials(DemoRealm.REALM, bob);
         admin.setAttribute(DemoRealm.REALM, bob, "phoneNumber", "");
@@ -100,26 +87,24 @@ class DemoRealmIT {
 
     @Test
     void aVisitorSignsUpWithANumberAndIsSignedInOnlyAfterItsCode() throws Exception {
-        LoginBrowser browser = env.newBrowser();
         String phone = TestUsers.newUsNumber();
 
-        Page phoneForm = browser.register(DemoRealm.REALM, RealmJson.CLIENT_ID, "visitor-" + phone.substring(8), phone);
-        assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
-        Page codeForm = browser.submit(phoneForm, "kc-twilio-otp-phone-form", Map.of("phoneNumber", phone));
-        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
+        Page phoneForm = browser.register(DemoRealm.REALM, "visitor-" + phone.substring(8), phone);
+        assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
+        Page codeForm = browser.enterPhone(phoneForm, phone);
+        Page done = browser.enterCode(codeForm, codeFor(phone));
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
     }
 
     @Test
     void theStepUpClientAsksAliceForACodeOnlyWhenGoldIsRequested() throws Exception {
-        LoginBrowser browser = env.newBrowser();
         Page silver = browser.signIn(browser.openLogin(DemoRealm.REALM, DemoRealm.STEP_UP_CLIENT), DemoRealm.ALICE, DemoRealm.ALICE);
         assertThat(silver.loggedIn()).as("password only: %s", silver).isTrue();
         assertThat(twilio.requests()).isEmpty();
 
         Page codeForm = browser.openLogin(DemoRealm.REALM, DemoRealm.STEP_UP_CLIENT, "&acr_values=" + StepUpRealm.LEVEL_2_ACR);
-        Page gold = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", twilio.lastCodeSentTo(DemoRealm.ALICE_PHONE).orElseThrow()));
+        Page gold = browser.enterCode(codeForm, codeFor(DemoRealm.ALICE_PHONE));
 
         assertThat(OidcTokens.idTokenClaims(env.keycloak().baseUrl(), DemoRealm.REALM, DemoRealm.STEP_UP_CLIENT, gold.redirectedTo())
                 .path("acr").asText()).isEqualTo(StepUpRealm.LEVEL_2_ACR);

@@ -9,7 +9,6 @@ import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import io.github.kctwilio.otp.it.hygiene.Secret;
 import io.github.kctwilio.otp.it.hygiene.SecretScan;
 import io.github.kctwilio.otp.it.hygiene.SecretScan.Source;
-import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.KeycloakVersion;
 import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 5, "Secrets and privacy": after every other integration test of the run (class order: last, see
@@ -35,10 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@link TestEnvironment#PLUGIN_LOG_CATEGORY}) at TRACE, bundled HTTP client and twilio-java included, and the
  * scan also looks for the {@code Authorization} header.
  */
-@ExtendWith(TestEnvironment.class)
 @Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LogAndEventHygieneIT {
+class LogAndEventHygieneIT extends KeycloakITBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A literal token in an execution config: it matches the emulator's, so the step keeps working with it. */
@@ -51,41 +48,36 @@ class LogAndEventHygieneIT {
      */
     private static final boolean KEYCLOAK_MASKS_SECRET_STEP_SETTINGS = KeycloakVersion.underTest().atLeast(26, 7);
 
-    private final TestEnvironment env = TestEnvironment.get();
-    private final AdminApi admin = env.admin();
-
     @Test
     @Order(1)
     void literalAuthTokenInTheStepConfigIsMaskedInAdminApiAndExportOnKeycloakThatMasksSecretSettings() throws Exception {
         String realm = TestEnvironment.REALM_NO_SETUP;
-        String configId = stepConfigId(realm);
+        String configId = admin.execution(realm, RealmJson.FLOW_ALIAS, "twilio-otp").path("authenticationConfig").asText();
         Map<String, String> original = new LinkedHashMap<>();
         admin.authenticatorConfig(realm, configId).path("config").fields().forEachRemaining(e -> original.put(e.getKey(), e.getValue().asText()));
         Map<String, String> withToken = new LinkedHashMap<>(original);
         withToken.put("authToken", LITERAL_TOKEN);
+        afterThisTest(() -> admin.updateAuthenticatorConfig(realm, configId, original));
         admin.updateAuthenticatorConfig(realm, configId, withToken);
-        try {
-            JsonNode shown = admin.authenticatorConfig(realm, configId).path("config");
-            assertThat(shown.has("authToken")).as("the token is stored: %s", shown).isTrue();
-            if (!KEYCLOAK_MASKS_SECRET_STEP_SETTINGS) {
-                // What the README's version table warns about: older Keycloak shows it in clear, whatever we declare.
-                assertThat(shown.path("authToken").asText()).as("admin API of Keycloak %s", KeycloakVersion.underTest())
-                        .isEqualTo(LITERAL_TOKEN);
-                return;
-            }
-            assertThat(shown.path("authToken").asText()).as("admin API").isNotEqualTo(LITERAL_TOKEN);
 
-            String export = admin.send("POST", "/admin/realms/" + realm + "/partial-export?exportClients=false&exportGroupsAndRoles=false",
-                    null).body();
-            JsonNode exported = stepConfigIn(export);
-            System.out.printf("Partial export of %s shows the step's config as %s%n", realm, exported);
-            assertThat(exported.path("resetWithoutPhone").asText()).as("the export holds the step's config").isEqualTo("skip");
-            assertThat(exported.has("authToken")).as("the export lists the token setting").isTrue();
-            assertThat(exported.path("authToken").asText()).isNotEqualTo(LITERAL_TOKEN);
-            assertThat(export).as("the token nowhere in the export").doesNotContain(LITERAL_TOKEN);
-        } finally {
-            admin.updateAuthenticatorConfig(realm, configId, original);
+        JsonNode shown = admin.authenticatorConfig(realm, configId).path("config");
+        assertThat(shown.has("authToken")).as("the token is stored: %s", shown).isTrue();
+        if (!KEYCLOAK_MASKS_SECRET_STEP_SETTINGS) {
+            // What the README's version table warns about: older Keycloak shows it in clear, whatever we declare.
+            assertThat(shown.path("authToken").asText()).as("admin API of Keycloak %s", KeycloakVersion.underTest())
+                    .isEqualTo(LITERAL_TOKEN);
+            return;
         }
+        assertThat(shown.path("authToken").asText()).as("admin API").isNotEqualTo(LITERAL_TOKEN);
+
+        String export = admin.send("POST", "/admin/realms/" + realm + "/partial-export?exportClients=false&exportGroupsAndRoles=false",
+                null).body();
+        JsonNode exported = stepConfigIn(export);
+        System.out.printf("Partial export of %s shows the step's config as %s%n", realm, exported);
+        assertThat(exported.path("resetWithoutPhone").asText()).as("the export holds the step's config").isEqualTo("skip");
+        assertThat(exported.has("authToken")).as("the export lists the token setting").isTrue();
+        assertThat(exported.path("authToken").asText()).isNotEqualTo(LITERAL_TOKEN);
+        assertThat(export).as("the token nowhere in the export").doesNotContain(LITERAL_TOKEN);
     }
 
     @Test
@@ -152,15 +144,6 @@ class LogAndEventHygieneIT {
             names.add(realm.path("realm").asText());
         }
         return names;
-    }
-
-    private String stepConfigId(String realm) {
-        for (JsonNode execution : admin.executions(realm, RealmJson.FLOW_ALIAS)) {
-            if ("twilio-otp".equals(execution.path("providerId").asText())) {
-                return execution.path("authenticationConfig").asText();
-            }
-        }
-        throw new AssertionError("No twilio-otp execution in " + realm);
     }
 
     private static JsonNode stepConfigIn(String export) throws Exception {

@@ -1,18 +1,18 @@
 package io.github.kctwilio.otp.it;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kctwilio.otp.emulator.RequestKind;
-import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.KeycloakVersion;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
 import io.github.kctwilio.otp.testsupport.OidcTokens;
-import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.net.URI;
@@ -25,7 +25,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The phone factor is a Keycloak credential: codes go only to a credential's number, whatever the profile attribute
@@ -33,35 +32,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * attributes (an upgrade, an imported user base) are taken over as the realm's rules say; the account console and the
  * admin console see the credential, masked, and deleting it really removes the factor. Real Keycloak, over HTTP.
  */
-@ExtendWith(TestEnvironment.class)
-class PhoneCredentialIT {
+class PhoneCredentialIT extends KeycloakITBase {
 
-    private static final String CODE_FORM = "kc-twilio-otp-code-form";
-    private static final String PHONE_FORM = "kc-twilio-otp-phone-form";
     private static final String ATTACKER = "+14155559876";
     private static final String GERMAN_MOBILE = "+4915112345678";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TestEnvironment env = TestEnvironment.get();
-    private final VerifyEmulator twilio = env.emulator();
-    private final AdminApi admin = env.admin();
-    private LoginBrowser browser;
-
     @BeforeEach
-    void freshBrowserAndTwilio() {
+    void ruleRealms() {
         new RuleRealms(admin);
-        twilio.reset();
-        browser = env.newBrowser();
     }
 
     @Test
     void aNumberTypedIntoTheProfileByASessionHolderGetsNoSignInCodeAndTheMirrorIsPutBack() throws Exception {
         String realm = RuleRealms.SELF_EDIT;
         String phone = TestUsers.newUsNumber();
-        String user = TestUsers.newUserWithPhones(admin, realm, phone);
-        Page first = signIn(realm, user);
+        String user = newUserWithPhones(realm, phone);
+        Page first = browser.signIn(realm, user);
         String accessToken = OidcTokens.accessToken(browser.keycloakUrl(), realm,
-                browser.submit(first, CODE_FORM, Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow())).redirectedTo());
+                browser.enterCode(first, codeFor(phone)).redirectedTo());
 
         // Someone holding the session (a stolen cookie, an unattended browser) types their own number into the profile.
         HttpResponse<String> edit = updateOwnProfile(realm, accessToken, user, ATTACKER);
@@ -70,10 +59,10 @@ class PhoneCredentialIT {
 
         twilio.reset();
         LoginBrowser later = env.newBrowser();
-        Page code = later.signIn(later.openLogin(realm, RealmJson.CLIENT_ID), user, TestUsers.PASSWORD);
+        Page code = later.signIn(realm, user);
         assertThat(code.hasForm(CODE_FORM)).as(code.body()).isTrue();
         assertThat(twilio.lastCodeSentTo(ATTACKER)).as("no code to the typed number").isEmpty();
-        Page done = later.submit(code, CODE_FORM, Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
+        Page done = later.enterCode(code, codeFor(phone));
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(attribute(realm, user, "phoneNumber")).as("the mirror holds the proved number again").isEqualTo(phone);
         assertThat(attribute(realm, user, "phoneNumberVerified")).isEqualTo("true");
@@ -82,10 +71,10 @@ class PhoneCredentialIT {
     @Test
     void aNumberChangedInTheProfileGetsNoPasswordResetCodeEither() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = TestUsers.newUserWithPhones(admin, RuleRealms.TRUSTING, phone);
+        String user = newUserWithPhones(RuleRealms.TRUSTING, phone);
         admin.setAttribute(RuleRealms.TRUSTING, admin.userIdByName(RuleRealms.TRUSTING, user), "phoneNumber", ATTACKER);
 
-        Page code = browser.forgotPassword(RuleRealms.TRUSTING, RealmJson.CLIENT_ID, user);
+        Page code = browser.forgotPassword(RuleRealms.TRUSTING, user);
 
         assertThat(code.hasForm(CODE_FORM)).as(code.body()).isTrue();
         assertThat(twilio.lastCodeSentTo(ATTACKER)).isEmpty();
@@ -94,10 +83,10 @@ class PhoneCredentialIT {
 
     @Test
     void aPhoneOutsideNarrowedCountriesStopsTheSignInWithoutOfferingEnrolmentToThePasswordHolder() throws Exception {
-        String user = TestUsers.newUserWithPhones(admin, RuleRealms.VERIFYING, GERMAN_MOBILE); // the realm allows US only
+        String user = newUserWithPhones(RuleRealms.VERIFYING, GERMAN_MOBILE); // the realm allows US only
         String id = admin.userIdByName(RuleRealms.VERIFYING, user);
 
-        Page page = signIn(RuleRealms.VERIFYING, user);
+        Page page = browser.signIn(RuleRealms.VERIFYING, user);
 
         assertThat(page.text()).as(page.body()).contains("cannot receive codes").contains("administrator");
         assertThat(page.hasForm(PHONE_FORM)).as("no way to enrol another number").isFalse();
@@ -116,11 +105,11 @@ class PhoneCredentialIT {
         String id = admin.createUser(realm, user, TestUsers.PASSWORD,
                 Map.of("phoneNumber", phone, "phoneNumberVerified", "true", "twilioOtpVerifiedNumber", earlierVersionMark(phone)));
 
-        Page code = signIn(realm, user);
+        Page code = browser.signIn(realm, user);
         assertThat(code.hasForm(CODE_FORM)).as("no enrolment: " + code.body()).isTrue();
         assertThat(admin.phoneCredentials(realm, id)).as("taken over before the code went out").singleElement()
                 .satisfies(c -> assertThat(c.path("credentialData").asText()).contains("EARLIER_VERSION"));
-        Page done = browser.submit(code, CODE_FORM, Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
+        Page done = browser.enterCode(code, codeFor(phone));
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(admin.user(realm, id).path("attributes").has("twilioOtpVerifiedNumber")).as("the old mark is gone").isFalse();
@@ -129,10 +118,10 @@ class PhoneCredentialIT {
     @Test
     void anAdminManagedNumberIsTakenOverAsItIsWhenTheRealmTrustsExistingNumbers() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = TestUsers.newUser(admin, RuleRealms.TRUSTING, phone); // attribute only; users cannot edit it here
+        String user = newUser(RuleRealms.TRUSTING, phone); // attribute only; users cannot edit it here
         String id = admin.userIdByName(RuleRealms.TRUSTING, user);
 
-        Page code = signIn(RuleRealms.TRUSTING, user);
+        Page code = browser.signIn(RuleRealms.TRUSTING, user);
 
         assertThat(code.hasForm(CODE_FORM)).as(code.body()).isTrue();
         assertThat(twilio.lastCodeSentTo(phone)).isPresent();
@@ -143,14 +132,14 @@ class PhoneCredentialIT {
     @Test
     void aNumberUsersCouldHaveTypedBecomesACredentialOnlyOnceACodeToItIsApproved() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = TestUsers.newUser(admin, RuleRealms.SELF_EDIT, phone);
+        String user = newUser(RuleRealms.SELF_EDIT, phone);
         String id = admin.userIdByName(RuleRealms.SELF_EDIT, user);
 
-        Page code = signIn(RuleRealms.SELF_EDIT, user);
+        Page code = browser.signIn(RuleRealms.SELF_EDIT, user);
         assertThat(code.hasForm(CODE_FORM)).as(code.body()).isTrue();
         assertThat(admin.phoneCredentials(RuleRealms.SELF_EDIT, id)).as("not before the code").isEmpty();
 
-        Page done = browser.submit(code, CODE_FORM, Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
+        Page done = browser.enterCode(code, codeFor(phone));
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(admin.phoneCredentials(RuleRealms.SELF_EDIT, id)).singleElement()
                 .satisfies(c -> assertThat(c.path("credentialData").asText()).contains("\"CODE\""));
@@ -159,7 +148,7 @@ class PhoneCredentialIT {
     @Test
     void theAdminConsoleShowsTheCredentialMaskedAndDeletingItRemovesTheFactorForGood() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = TestUsers.newUserWithPhones(admin, TestEnvironment.REALM, phone);
+        String user = newUserWithPhones(TestEnvironment.REALM, phone);
         String id = admin.userIdByName(TestEnvironment.REALM, user);
         admin.setAttribute(TestEnvironment.REALM, id, "phoneNumber", phone); // the mirror, as after a sign-in
 
@@ -171,7 +160,7 @@ class PhoneCredentialIT {
         String credentialId = admin.phoneCredentials(TestEnvironment.REALM, id).get(0).path("id").asText();
         admin.send("DELETE", "/admin/realms/" + TestEnvironment.REALM + "/users/" + id + "/credentials/" + credentialId, null);
 
-        Page next = signIn(TestEnvironment.REALM, user);
+        Page next = browser.signIn(TestEnvironment.REALM, user);
         assertThat(next.hasForm(PHONE_FORM)).as("enrolment of a new number, not the old one from the mirror: " + next.body()).isTrue();
         assertThat(twilio.requests()).isEmpty();
     }
@@ -184,9 +173,9 @@ class PhoneCredentialIT {
     @Test
     void theAccountConsoleListsThePhoneCredentialWithSetUpAndRemove() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = TestUsers.newUserWithPhones(admin, TestEnvironment.REALM, phone);
-        Page code = signIn(TestEnvironment.REALM, user);
-        Page done = browser.submit(code, CODE_FORM, Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
+        String user = newUserWithPhones(TestEnvironment.REALM, phone);
+        Page code = browser.signIn(TestEnvironment.REALM, user);
+        Page done = browser.enterCode(code, codeFor(phone));
         String token = OidcTokens.accessToken(browser.keycloakUrl(), TestEnvironment.REALM, done.redirectedTo());
 
         HttpResponse<String> types = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(browser.keycloakUrl()
@@ -216,26 +205,18 @@ class PhoneCredentialIT {
     void aUserWithABackupPhoneCanHaveTheCodeSentToTheOtherNumber() throws Exception {
         String main = TestUsers.newUsNumber();
         String backup = TestUsers.newUsNumber();
-        String user = TestUsers.newUserWithPhones(admin, TestEnvironment.REALM, main, backup);
+        String user = newUserWithPhones(TestEnvironment.REALM, main, backup);
 
-        Page code = signIn(TestEnvironment.REALM, user);
+        Page code = browser.signIn(TestEnvironment.REALM, user);
         assertThat(twilio.lastCodeSentTo(main)).as("the main number first").isPresent();
         assertThat(code.document().select("button[name=backupNumber]").text()).contains(backup.substring(8)).doesNotContain(backup);
 
         Page other = browser.submit(code, CODE_FORM, Map.of("backupNumber", "true"));
         assertThat(twilio.lastCodeSentTo(backup)).as(other.text()).isPresent();
         assertThat(other.document().select("button[name=backupNumber]").text()).contains(main.substring(8));
-        Page done = browser.submit(other, CODE_FORM, Map.of("code", twilio.lastCodeSentTo(backup).orElseThrow()));
+        Page done = browser.enterCode(other, codeFor(backup));
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(2);
-    }
-
-    private Page signIn(String realm, String user) throws Exception {
-        return browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), user, TestUsers.PASSWORD);
-    }
-
-    private String attribute(String realm, String user, String name) {
-        return admin.attribute(realm, admin.userIdByName(realm, user), name);
     }
 
     /** The account REST API, as the account console calls it, with the user's own token. */

@@ -1,11 +1,11 @@
 package io.github.kctwilio.otp.it;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.emulator.RequestKind;
-import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import io.github.kctwilio.otp.testsupport.AdminApi;
-import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
 import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
@@ -13,65 +13,53 @@ import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 3's phone-number paths in a real Keycloak: the required action set by an admin, a change of number through
  * {@code kc_action}, the realm's rules for numbers we never verified, and the allowed-country list.
  */
-@ExtendWith(TestEnvironment.class)
-class PhoneNumbersIT {
-
-    private static final String CODE_FORM = "kc-twilio-otp-code-form";
-    private static final String PHONE_FORM = "kc-twilio-otp-phone-form";
-
-    private final TestEnvironment env = TestEnvironment.get();
-    private final VerifyEmulator twilio = env.emulator();
-    private final AdminApi admin = env.admin();
-    private final RuleRealms realms = new RuleRealms(admin);
-    private LoginBrowser browser;
+class PhoneNumbersIT extends KeycloakITBase {
 
     @BeforeEach
-    void freshBrowserAndTwilio() {
-        twilio.reset();
-        browser = env.newBrowser();
+    void ruleRealms() {
+        new RuleRealms(admin);
     }
 
     @Test
     void requiredActionSetByAnAdminAsksAUserWithoutANumberForOne() throws Exception {
         String user = newUser(RuleRealms.CONDITIONAL, null); // no number: the conditional code step is skipped
-        admin.requireAction(RuleRealms.CONDITIONAL, id(RuleRealms.CONDITIONAL, user), AdminApi.VERIFY_PHONE_ACTION);
+        admin.requireAction(RuleRealms.CONDITIONAL, userId(RuleRealms.CONDITIONAL, user), AdminApi.VERIFY_PHONE_ACTION);
 
-        Page phoneForm = signIn(RuleRealms.CONDITIONAL, user);
+        Page phoneForm = browser.signIn(RuleRealms.CONDITIONAL, user);
         assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
         String phone = TestUsers.newUsNumber();
-        Page done = enterCode(browser.submit(phoneForm, PHONE_FORM, Map.of("phoneNumber", phone)), phone);
+        Page done = browser.enterCode(browser.enterPhone(phoneForm, phone), codeFor(phone));
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(attribute(RuleRealms.CONDITIONAL, user, "phoneNumber")).isEqualTo(phone);
         assertThat(attribute(RuleRealms.CONDITIONAL, user, "phoneNumberVerified")).isEqualTo("true");
-        assertThat(admin.user(RuleRealms.CONDITIONAL, id(RuleRealms.CONDITIONAL, user)).path("requiredActions")).isEmpty();
+        assertThat(admin.user(RuleRealms.CONDITIONAL, userId(RuleRealms.CONDITIONAL, user)).path("requiredActions")).isEmpty();
     }
 
     @Test
     void requiredActionSetByAnAdminIsSatisfiedByTheSignInsOwnCodeWithoutASecondSms() throws Exception {
         String phone = TestUsers.newUsNumber();
         String user = newUser(TestEnvironment.REALM, phone);
-        admin.requireAction(TestEnvironment.REALM, id(TestEnvironment.REALM, user), AdminApi.VERIFY_PHONE_ACTION);
+        admin.requireAction(TestEnvironment.REALM, userId(TestEnvironment.REALM, user), AdminApi.VERIFY_PHONE_ACTION);
 
-        Page done = enterCode(signIn(TestEnvironment.REALM, user), phone);
+        Page done = browser.enterCode(browser.signIn(TestEnvironment.REALM, user), codeFor(phone));
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
         assertThat(attribute(TestEnvironment.REALM, user, "phoneNumberVerified")).isEqualTo("true");
-        assertThat(admin.user(TestEnvironment.REALM, id(TestEnvironment.REALM, user)).path("requiredActions")).isEmpty();
+        assertThat(admin.user(TestEnvironment.REALM, userId(TestEnvironment.REALM, user)).path("requiredActions")).isEmpty();
     }
 
     @Test
     void withSetupOffAUserWithoutANumberIsToldToContactTheAdministratorAndNothingIsSent() throws Exception {
         String user = newUser(RuleRealms.NO_SETUP_STEP, null);
 
-        Page page = signIn(RuleRealms.NO_SETUP_STEP, user);
+        Page page = browser.signIn(RuleRealms.NO_SETUP_STEP, user);
 
         assertThat(page.text()).contains("Please contact your administrator");
         assertThat(page.hasForm(PHONE_FORM)).isFalse();
@@ -85,20 +73,20 @@ class PhoneNumbersIT {
         String user = newUser(TestEnvironment.REALM, oldPhone);
 
         Page login = browser.openLogin(TestEnvironment.REALM, RealmJson.CLIENT_ID, "&kc_action=" + AdminApi.VERIFY_PHONE_ACTION);
-        Page phoneForm = enterCode(browser.signIn(login, user, TestUsers.PASSWORD), oldPhone);
+        Page phoneForm = browser.enterCode(browser.signIn(login, user, TestUsers.PASSWORD), codeFor(oldPhone));
         assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
         assertThat(phoneForm.document().getElementById("kc-twilio-otp-cancel")).as("an application's request may be declined").isNotNull();
 
-        Page codeForm = browser.submit(phoneForm, PHONE_FORM, Map.of("phoneNumber", newPhone));
+        Page codeForm = browser.enterPhone(phoneForm, newPhone);
         assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
         assertThat(attribute(TestEnvironment.REALM, user, "phoneNumber")).as("old number in force while the new one is unproven")
                 .isEqualTo(oldPhone);
 
-        Page wrong = browser.submit(codeForm, CODE_FORM, Map.of("code", otherCodeThan(code(newPhone))));
+        Page wrong = browser.enterCode(codeForm, TestUsers.otherCodeThan(codeFor(newPhone)));
         assertThat(wrong.fieldError("code")).contains("not correct");
         assertThat(attribute(TestEnvironment.REALM, user, "phoneNumber")).isEqualTo(oldPhone);
 
-        Page done = enterCode(wrong, newPhone);
+        Page done = browser.enterCode(wrong, codeFor(newPhone));
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(attribute(TestEnvironment.REALM, user, "phoneNumber")).isEqualTo(newPhone);
         assertThat(attribute(TestEnvironment.REALM, user, "phoneNumberVerified")).isEqualTo("true");
@@ -109,7 +97,7 @@ class PhoneNumbersIT {
         String oldPhone = TestUsers.newUsNumber();
         String user = newUser(TestEnvironment.REALM, oldPhone);
         Page login = browser.openLogin(TestEnvironment.REALM, RealmJson.CLIENT_ID, "&kc_action=" + AdminApi.VERIFY_PHONE_ACTION);
-        Page phoneForm = enterCode(browser.signIn(login, user, TestUsers.PASSWORD), oldPhone);
+        Page phoneForm = browser.enterCode(browser.signIn(login, user, TestUsers.PASSWORD), codeFor(oldPhone));
 
         Page declined = browser.submit(phoneForm, PHONE_FORM, Map.of("cancel-aia", "true"));
 
@@ -124,7 +112,7 @@ class PhoneNumbersIT {
         String phone = TestUsers.newUsNumber();
         String user = newUser(RuleRealms.TRUSTING, phone); // set by an admin, never verified by us
 
-        Page codeForm = forgotPassword(RuleRealms.TRUSTING, user);
+        Page codeForm = browser.forgotPassword(RuleRealms.TRUSTING, user);
 
         assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
@@ -136,11 +124,11 @@ class PhoneNumbersIT {
         String phone = TestUsers.newUsNumber();
         String user = newUser(RuleRealms.VERIFYING, phone);
 
-        forgotPassword(RuleRealms.VERIFYING, user);
+        browser.forgotPassword(RuleRealms.VERIFYING, user);
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("unverified: no code for a reset").isZero();
         assertThat(admin.phoneCredentials(RuleRealms.VERIFYING, admin.userIdByName(RuleRealms.VERIFYING, user))).isEmpty();
 
-        Page done = enterCode(signIn(RuleRealms.VERIFYING, user), phone);
+        Page done = browser.enterCode(browser.signIn(RuleRealms.VERIFYING, user), codeFor(phone));
         assertThat(done.loggedIn()).as("the sign-in itself verifies the number: %s", done).isTrue();
         assertThat(attribute(RuleRealms.VERIFYING, user, "phoneNumberVerified")).isEqualTo("true");
         assertThat(admin.phoneCredentials(RuleRealms.VERIFYING, admin.userIdByName(RuleRealms.VERIFYING, user))).as("verified now")
@@ -151,10 +139,10 @@ class PhoneNumbersIT {
     void aNumberChangedByAnAdminLosesItsVerificationAndTheVerifiedFlagDrops() throws Exception {
         String phone = TestUsers.newUsNumber();
         String user = newUser(RuleRealms.VERIFYING, phone);
-        assertThat(enterCode(signIn(RuleRealms.VERIFYING, user), phone).loggedIn()).isTrue();
+        assertThat(browser.enterCode(browser.signIn(RuleRealms.VERIFYING, user), codeFor(phone)).loggedIn()).isTrue();
         assertThat(attribute(RuleRealms.VERIFYING, user, "phoneNumberVerified")).isEqualTo("true");
 
-        admin.setAttribute(RuleRealms.VERIFYING, id(RuleRealms.VERIFYING, user), "phoneNumber", TestUsers.newUsNumber());
+        admin.setAttribute(RuleRealms.VERIFYING, userId(RuleRealms.VERIFYING, user), "phoneNumber", TestUsers.newUsNumber());
         assertThat(attribute(RuleRealms.VERIFYING, user, "phoneNumberVerified")).as("Keycloak leaves the flag as it was").isEqualTo("true");
 
         assertThat(resetSends(user)).as("the flag said true, but for another number").isZero();
@@ -166,24 +154,24 @@ class PhoneNumbersIT {
     private long resetSends(String user) throws Exception {
         twilio.reset();
         browser = env.newBrowser();
-        forgotPassword(RuleRealms.VERIFYING, user);
+        browser.forgotPassword(RuleRealms.VERIFYING, user);
         return twilio.count(RequestKind.CREATE_VERIFICATION);
     }
 
     @Test
     void aNumberOutsideTheAllowedCountriesIsRefusedOnTheFormWithoutATwilioRequest() throws Exception {
         String user = newUser(RuleRealms.VERIFYING, null);
-        Page phoneForm = signIn(RuleRealms.VERIFYING, user); // handed to the required action: no number yet
+        Page phoneForm = browser.signIn(RuleRealms.VERIFYING, user); // handed to the required action: no number yet
         assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
 
-        Page refused = browser.submit(phoneForm, PHONE_FORM, Map.of("phoneNumber", "+49 151 12345678"));
+        Page refused = browser.enterPhone(phoneForm, "+49 151 12345678");
 
         assertThat(refused.hasForm(PHONE_FORM)).isTrue();
         assertThat(refused.fieldError("phoneNumber")).contains("cannot be sent to numbers from this country");
         assertThat(twilio.requests()).isEmpty();
 
         String usPhone = TestUsers.newUsNumber();
-        Page done = enterCode(browser.submit(refused, PHONE_FORM, Map.of("phoneNumber", usPhone)), usPhone);
+        Page done = browser.enterCode(browser.enterPhone(refused, usPhone), codeFor(usPhone));
         assertThat(done.loggedIn()).isTrue();
     }
 
@@ -191,7 +179,7 @@ class PhoneNumbersIT {
     void aNumberOnFileOutsideTheAllowedCountriesGetsNoCodeAndTheUserIsAskedForAnother() throws Exception {
         String user = newUser(RuleRealms.VERIFYING, "+4915112345678");
 
-        Page page = signIn(RuleRealms.VERIFYING, user);
+        Page page = browser.signIn(RuleRealms.VERIFYING, user);
 
         assertThat(page.hasForm(PHONE_FORM)).as(page.body()).isTrue();
         assertThat(page.document().getElementById("phoneNumber").attr("value")).as("not offered for reuse").isEmpty();
@@ -204,45 +192,12 @@ class PhoneNumbersIT {
         String user = newUser(RuleRealms.CONDITIONAL, withPhone);
         String userWithout = newUser(RuleRealms.CONDITIONAL, null);
 
-        Page codeForm = signIn(RuleRealms.CONDITIONAL, user);
-        assertThat(enterCode(codeForm, withPhone).loggedIn()).isTrue();
+        Page codeForm = browser.signIn(RuleRealms.CONDITIONAL, user);
+        assertThat(browser.enterCode(codeForm, codeFor(withPhone)).loggedIn()).isTrue();
 
         browser = env.newBrowser();
-        Page noCode = signIn(RuleRealms.CONDITIONAL, userWithout);
+        Page noCode = browser.signIn(RuleRealms.CONDITIONAL, userWithout);
         assertThat(noCode.loggedIn()).as("not configured: the conditional sub-flow is skipped, %s", noCode).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
-    }
-
-    private String newUser(String realm, String phone) {
-        return TestUsers.newUser(admin, realm, phone);
-    }
-
-    private Page signIn(String realm, String username) throws Exception {
-        return browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
-    }
-
-    private Page forgotPassword(String realm, String username) throws Exception {
-        return browser.forgotPassword(realm, RealmJson.CLIENT_ID, username);
-    }
-
-    private Page enterCode(Page codeForm, String phone) throws Exception {
-        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
-        return browser.submit(codeForm, CODE_FORM, Map.of("code", code(phone)));
-    }
-
-    private String code(String phone) {
-        return twilio.lastCodeSentTo(phone).orElseThrow(() -> new AssertionError("Twilio sent no code to " + phone));
-    }
-
-    private String attribute(String realm, String username, String name) {
-        return admin.attribute(realm, id(realm, username), name);
-    }
-
-    private String id(String realm, String username) {
-        return admin.userIdByName(realm, username);
-    }
-
-    private static String otherCodeThan(String code) {
-        return code.equals("000000") ? "111111" : "000000";
     }
 }

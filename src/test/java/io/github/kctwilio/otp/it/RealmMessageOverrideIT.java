@@ -3,42 +3,33 @@ package io.github.kctwilio.otp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.RealmJson;
-import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 10, "Secrets and output": a realm admin may override any of our messages (Realm settings → Localization →
  * Realm overrides). Our pages never print such a text as raw HTML: the one message that carries markup (the
  * cooldown's live seconds) goes through Keycloak's sanitizer, so a script in an override never reaches the page.
  */
-@ExtendWith(TestEnvironment.class)
-class RealmMessageOverrideIT {
+class RealmMessageOverrideIT extends KeycloakITBase {
 
     private static final String REALM = "otp-message-override";
     private static final String OVERRIDE = "Wait {0} s.<script>window.twilioOtpPwned=1</script><img src=x onerror=\"window.twilioOtpPwned=2\">";
 
-    private final TestEnvironment env = TestEnvironment.get();
-    private final AdminApi admin = env.admin();
-
     @Test
     void scriptInARealmOverrideOfTheCooldownMessageIsNotRenderedAndTheLiveSecondsStay() throws Exception {
-        if (admin.sendAllowingErrors("GET", "/admin/realms/" + REALM, null).statusCode() != 200) {
-            // Default cooldown (30 s): the code form shows "You can ask for a new code in N seconds".
-            ObjectNode realm = RealmJson.twilioRealm(REALM, Map.of());
-            realm.putObject("localizationTexts").putObject("en").put("twilioOtpResendWait", OVERRIDE);
-            admin.send("POST", "/admin/realms", realm.toString());
+        // Default cooldown (30 s): the code form shows "You can ask for a new code in N seconds".
+        ObjectNode realm = RealmJson.twilioRealm(REALM, Map.of());
+        realm.putObject("localizationTexts").putObject("en").put("twilioOtpResendWait", OVERRIDE);
+        if (admin.createRealmIfAbsent(realm)) {
             admin.declarePhoneAttributes(REALM, "phoneNumber", "phoneNumberVerified");
         }
-        String username = TestUsers.newUser(admin, REALM, TestUsers.newUsNumber());
-        LoginBrowser browser = env.newBrowser();
-        LoginBrowser.Page codeForm = browser.signIn(browser.openLogin(REALM, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
+        String username = newUser(REALM, TestUsers.newUsNumber());
+        LoginBrowser.Page codeForm = browser.signIn(REALM, username);
 
         Element wait = codeForm.document().getElementById("kc-twilio-otp-resend-wait");
         assertThat(wait).as("the cooldown line is on the code form: %s", codeForm).isNotNull();

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.it;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 10, "Secrets and output": Keycloak masks {@code secret} settings only in authenticator configs, never in a
@@ -23,8 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Token only as a vault reference (or from the server option), and a literal token that reaches its settings by
  * any way (the gear, a realm import, the REST call that replaces the whole action) shows nowhere.
  */
-@ExtendWith(TestEnvironment.class)
-class RequiredActionTokenIT {
+class RequiredActionTokenIT extends KeycloakITBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REALM = "otp-action-token";
@@ -34,22 +33,18 @@ class RequiredActionTokenIT {
     private static final String LITERAL_TOKEN = VerifyEmulator.AUTH_TOKEN;
     private static final String VAULT_REFERENCE = "${vault." + TestEnvironment.VAULT_KEY + "}";
 
-    private static final TestEnvironment ENV = TestEnvironment.get();
-    private static final AdminApi ADMIN = ENV.admin();
-
     /** A realm imported with a literal token in the action's settings, as a realm JSON of the older version had it. */
     @BeforeAll
     static void importRealmWithLiteralTokenInTheActionSettings() {
-        if (ADMIN.sendAllowingErrors("GET", "/admin/realms/" + REALM, null).statusCode() == 200) {
-            return;
-        }
         ObjectNode realm = RealmJson.twilioRealm(REALM, Map.of());
         ObjectNode action = realm.putArray("requiredActions").addObject()
                 .put("alias", AdminApi.VERIFY_PHONE_ACTION).put("providerId", AdminApi.VERIFY_PHONE_ACTION)
                 .put("name", "Verify phone number").put("enabled", true).put("defaultAction", false).put("priority", 100);
         action.putObject("config").put("authToken", LITERAL_TOKEN).put("defaultRegion", "US");
-        ADMIN.send("POST", "/admin/realms", realm.toString());
-        ADMIN.declarePhoneAttributes(REALM, "phoneNumber", "phoneNumberVerified");
+        AdminApi admin = TestEnvironment.get().admin();
+        if (admin.createRealmIfAbsent(realm)) {
+            admin.declarePhoneAttributes(REALM, "phoneNumber", "phoneNumberVerified");
+        }
     }
 
     @Test
@@ -57,55 +52,54 @@ class RequiredActionTokenIT {
         JsonNode config = actionConfig();
         assertThat(config.path("defaultRegion").asText()).as("the other settings of the import are kept: %s", config).isEqualTo("US");
         assertTokenShowsNowhere();
-        assertThat(ENV.keycloak().log()).as("the server log says what happened, naming the realm and the setting")
+        assertThat(env.keycloak().log()).as("the server log says what happened, naming the realm and the setting")
                 .containsPattern("WARN .*authToken.*" + REALM);
     }
 
     @Test
     void literalTokenSavedThroughTheGearIsRefusedWithAMessageAndAVaultReferenceIsAccepted() throws Exception {
-        HttpResponse<String> refused = ADMIN.sendAllowingErrors("PUT", ACTION + "/config",
+        HttpResponse<String> refused = admin.sendAllowingErrors("PUT", ACTION + "/config",
                 configJson(Map.of("authToken", LITERAL_TOKEN, "defaultRegion", "CA")));
         assertThat(refused.statusCode()).as("PUT of a literal token: %s", refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("vault").doesNotContain(LITERAL_TOKEN);
         assertThat(actionConfig().path("defaultRegion").asText()).as("nothing of the refused settings was stored").isNotEqualTo("CA");
         assertTokenShowsNowhere();
 
-        ADMIN.send("PUT", ACTION + "/config", configJson(Map.of("authToken", VAULT_REFERENCE, "defaultRegion", "US")));
+        admin.send("PUT", ACTION + "/config", configJson(Map.of("authToken", VAULT_REFERENCE, "defaultRegion", "US")));
         assertThat(actionConfig().path("authToken").asText()).as("a vault reference is stored as typed").isEqualTo(VAULT_REFERENCE);
     }
 
     @Test
     void literalTokenWrittenPastTheGearIsTakenOutWhenTheRealmRulesAreNextRead() throws Exception {
         // The REST call that replaces the whole required action stores its config without asking the action.
-        ObjectNode action = (ObjectNode) JSON.readTree(ADMIN.send("GET", ACTION, null).body());
+        ObjectNode action = (ObjectNode) JSON.readTree(admin.send("GET", ACTION, null).body());
         ObjectNode config = action.putObject("config");
         config.put("authToken", LITERAL_TOKEN).put("defaultRegion", "US");
-        ADMIN.send("PUT", ACTION, action.toString());
+        admin.send("PUT", ACTION, action.toString());
 
         // Any sign-in through the step reads the realm's phone rules, which live in these settings.
-        String username = TestUsers.newUser(ADMIN, REALM, TestUsers.newUsNumber());
-        LoginBrowser browser = ENV.newBrowser();
-        LoginBrowser.Page codeForm = browser.signIn(browser.openLogin(REALM, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as("the step ran: %s", codeForm).isTrue();
+        String username = newUser(REALM, TestUsers.newUsNumber());
+        LoginBrowser.Page codeForm = browser.signIn(REALM, username);
+        assertThat(codeForm.hasForm(CODE_FORM)).as("the step ran: %s", codeForm).isTrue();
 
         assertThat(actionConfig().path("defaultRegion").asText()).isEqualTo("US");
         assertTokenShowsNowhere();
     }
 
     /** GET of the action's config, GET of the action list, and a partial export: none holds the literal token. */
-    private static void assertTokenShowsNowhere() throws Exception {
+    private void assertTokenShowsNowhere() throws Exception {
         JsonNode config = actionConfig();
         assertThat(config.path("authToken").asText()).as("admin API, action config: %s", config).isNotEqualTo(LITERAL_TOKEN);
-        assertThat(ADMIN.send("GET", ACTION + "/config", null).body()).as("admin API, action config").doesNotContain(LITERAL_TOKEN);
-        assertThat(ADMIN.send("GET", ACTIONS, null).body()).as("admin API, required actions").doesNotContain(LITERAL_TOKEN);
-        String export = ADMIN.send("POST", "/admin/realms/" + REALM + "/partial-export?exportClients=true&exportGroupsAndRoles=true",
+        assertThat(admin.send("GET", ACTION + "/config", null).body()).as("admin API, action config").doesNotContain(LITERAL_TOKEN);
+        assertThat(admin.send("GET", ACTIONS, null).body()).as("admin API, required actions").doesNotContain(LITERAL_TOKEN);
+        String export = admin.send("POST", "/admin/realms/" + REALM + "/partial-export?exportClients=true&exportGroupsAndRoles=true",
                 null).body();
         assertThat(export).as("the export holds the action's settings").contains(AdminApi.VERIFY_PHONE_ACTION).contains("defaultRegion");
         assertThat(export).as("partial export").doesNotContain(LITERAL_TOKEN);
     }
 
-    private static JsonNode actionConfig() throws Exception {
-        return JSON.readTree(ADMIN.send("GET", ACTION + "/config", null).body()).path("config");
+    private JsonNode actionConfig() throws Exception {
+        return JSON.readTree(admin.send("GET", ACTION + "/config", null).body()).path("config");
     }
 
     private static String configJson(Map<String, String> values) {

@@ -1,10 +1,9 @@
 package io.github.kctwilio.otp.it;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.emulator.RequestKind;
-import io.github.kctwilio.otp.emulator.VerifyEmulator;
-import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
 import io.github.kctwilio.otp.testsupport.RealmJson;
@@ -16,46 +15,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * "Forgot password" tells nothing: an account with a phone, one without, a locked one and an unknown name go through
  * the same sequence of pages (first page, resend, channel switch, six wrong codes, another resend) and see the same
  * thing at every step, and the decoys take as long as the real requests. Real Keycloak, over HTTP.
  */
-@ExtendWith(TestEnvironment.class)
-class ResetDecoyIT {
+class ResetDecoyIT extends KeycloakITBase {
 
-    private static final String CODE_FORM = "kc-twilio-otp-code-form";
     /** Twilio's answer time while this test runs: the decoys must learn it from the real requests. */
     private static final Duration TWILIO_DELAY = Duration.ofMillis(300);
-
-    private final TestEnvironment env = TestEnvironment.get();
-    private final VerifyEmulator twilio = env.emulator();
-    private final AdminApi admin = env.admin();
 
     @BeforeEach
     void slowTwilio() {
         new RuleRealms(admin);
-        twilio.reset();
         twilio.delayEvery(TWILIO_DELAY);
-    }
-
-    @AfterEach
-    void normalTwilio() {
-        twilio.reset();
     }
 
     @Test
     void everyKindOfAccountSeesTheSamePagesThroughAWholeSequenceAndDecoysTakeAsLongAsTwilio() throws Exception {
         String realm = RuleRealms.TRUSTING;
         Map<String, String> accounts = new LinkedHashMap<>();
-        accounts.put("account with a phone", TestUsers.newUserWithPhones(admin, realm, TestUsers.newUsNumber()));
-        accounts.put("account without a phone", TestUsers.newUser(admin, realm, null));
-        accounts.put("locked account with a phone", locked(realm, TestUsers.newUserWithPhones(admin, realm, TestUsers.newUsNumber())));
+        accounts.put("account with a phone", newUserWithPhones(realm, TestUsers.newUsNumber()));
+        accounts.put("account without a phone", newUser(realm, null));
+        accounts.put("locked account with a phone", locked(realm, newUserWithPhones(realm, TestUsers.newUsNumber())));
         accounts.put("unknown name", "nobody-" + UUID.randomUUID().toString().substring(0, 8));
 
         // Real requests at Twilio's current pace first, as on any node in service: the decoys follow the recent ones.
@@ -92,42 +77,42 @@ class ResetDecoyIT {
 
     /** First page, resend, switch to a call, six wrong codes, another resend: the text, forms and buttons of each page. */
     private Sequence walk(String realm, String username) throws Exception {
-        LoginBrowser browser = env.newBrowser();
+        LoginBrowser fresh = env.newBrowser();
         Sequence sequence = new Sequence();
         long started = System.nanoTime();
-        Page page = browser.forgotPassword(realm, RealmJson.CLIENT_ID, username);
+        Page page = fresh.forgotPassword(realm, username);
         sequence.add(page, started);
         started = System.nanoTime();
-        page = browser.submit(page, CODE_FORM, Map.of("resend", "true"));
+        page = fresh.submit(page, CODE_FORM, Map.of("resend", "true"));
         sequence.add(page, started);
         started = System.nanoTime();
-        page = browser.submit(page, CODE_FORM, Map.of("channel", "call"));
+        page = fresh.submit(page, CODE_FORM, Map.of("channel", "call"));
         sequence.add(page, started);
         for (int i = 0; i < 6; i++) {
             TestUsers.typingPause();
             started = System.nanoTime();
-            page = browser.submit(page, CODE_FORM, Map.of("code", String.format("00000%d", i)));
+            page = fresh.enterCode(page, String.format("00000%d", i));
             sequence.add(page, started);
         }
         started = System.nanoTime();
-        page = browser.submit(page, CODE_FORM, Map.of("resend", "true"));
+        page = fresh.submit(page, CODE_FORM, Map.of("resend", "true"));
         sequence.add(page, started);
         return sequence;
     }
 
     private void signInWithCode(String realm, String phone) throws Exception {
-        LoginBrowser browser = env.newBrowser();
-        String username = TestUsers.newUserWithPhones(admin, realm, phone);
-        Page code = browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
-        Page done = browser.submit(code, CODE_FORM, Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
+        LoginBrowser fresh = env.newBrowser();
+        String username = newUserWithPhones(realm, phone);
+        Page code = fresh.signIn(realm, username);
+        Page done = fresh.enterCode(code, codeFor(phone));
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
     }
 
     /** Five wrong passwords: brute-force protection (failure factor 5 in these realms) locks the account. */
     private String locked(String realm, String username) throws Exception {
         for (int i = 0; i < 5; i++) {
-            LoginBrowser browser = env.newBrowser();
-            browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), username, "wrong-" + i);
+            LoginBrowser fresh = env.newBrowser();
+            fresh.signIn(fresh.openLogin(realm, RealmJson.CLIENT_ID), username, "wrong-" + i);
         }
         assertThat(admin.bruteForceStatus(realm, admin.userIdByName(realm, username)).path("disabled").asBoolean())
                 .as("locked before the reset").isTrue();
@@ -140,16 +125,14 @@ class ResetDecoyIT {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** What a person sees on each page, and how long each took. */
+    /** What a person sees on each page ({@link Page#asSeen()}), and how long each took. */
     private static final class Sequence {
         private final List<String> pages = new ArrayList<>();
         private final List<Long> millis = new ArrayList<>();
 
         void add(Page page, long startedNanos) {
             millis.add((System.nanoTime() - startedNanos) / 1_000_000);
-            pages.add(page.status() + "|" + page.text() + "|" + page.document().select("form[id]").eachAttr("id")
-                    + page.document().select("button[name]").eachAttr("name") + page.document().select("button[name=channel]").eachAttr("value")
-                    + page.document().select("input").eachAttr("name"));
+            pages.add(page.asSeen());
         }
     }
 }

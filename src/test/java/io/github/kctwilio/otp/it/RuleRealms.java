@@ -32,32 +32,27 @@ final class RuleRealms {
         ensure(admin, TRUSTING, Map.of("resetWithoutPhone", "refuse"), Map.of("existingNumbers", "trust"));
         ensure(admin, VERIFYING, Map.of("resetWithoutPhone", "skip"), Map.of("existingNumbers", "verify", "allowedCountries", "US"));
         ensure(admin, NO_SETUP_STEP, Map.of("allowPhoneSetup", "false"), Map.of());
-        if (!exists(admin, SELF_EDIT)) {
-            ensure(admin, SELF_EDIT, Map.of(), Map.of("existingNumbers", "trust"));
+        if (ensure(admin, SELF_EDIT, Map.of(), Map.of("existingNumbers", "trust"))) {
             admin.letUsersEdit(SELF_EDIT, "phoneNumber");
             admin.unmanagedAttributes(SELF_EDIT, "ADMIN_EDIT");
         }
-        if (!exists(admin, CONDITIONAL)) {
-            admin.send("POST", "/admin/realms", RealmJson.conditionalRealm(CONDITIONAL, STEP).toString());
+        if (admin.createRealmIfAbsent(RealmJson.conditionalRealm(CONDITIONAL, STEP))) {
             admin.declarePhoneAttributes(CONDITIONAL, "phoneNumber", "phoneNumberVerified");
             admin.enableVerifyPhoneAction(CONDITIONAL, STEP);
         }
     }
 
-    private static boolean exists(AdminApi admin, String realm) {
-        return admin.send("GET", "/admin/realms", null).body().contains("\"realm\":\"" + realm + "\"");
-    }
-
-    private static void ensure(AdminApi admin, String realm, Map<String, String> stepOnly, Map<String, String> rules) {
-        if (exists(admin, realm)) {
-            return;
-        }
+    /** Creates the realm, with a reset flow, unless it exists; true when it created it. */
+    private static boolean ensure(AdminApi admin, String realm, Map<String, String> stepOnly, Map<String, String> rules) {
         Map<String, String> step = new HashMap<>(STEP);
         step.putAll(stepOnly);
-        admin.send("POST", "/admin/realms", RealmJson.withResetFlow(RealmJson.twilioRealm(realm, step)).toString());
+        if (!admin.createRealmIfAbsent(RealmJson.withResetFlow(RealmJson.twilioRealm(realm, step)))) {
+            return false;
+        }
         admin.declarePhoneAttributes(realm, "phoneNumber", "phoneNumberVerified");
         Map<String, String> action = new HashMap<>(STEP);
         action.putAll(rules);
         admin.enableVerifyPhoneAction(realm, action);
+        return true;
     }
 }

@@ -9,17 +9,13 @@ import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import java.nio.file.Path;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Admin console → Server info → Providers: the plugin's version and non-secret server settings, never the token. */
-@ExtendWith(TestEnvironment.class)
-class ServerInfoIT {
-
-    private final TestEnvironment env = TestEnvironment.get();
+class ServerInfoIT extends KeycloakITBase {
 
     @Test
     void serverInfoShowsVersionAndServerSettingsButNeverTheAuthToken() throws Exception {
-        String body = env.admin().send("GET", "/admin/serverinfo", null).body();
+        String body = admin.send("GET", "/admin/serverinfo", null).body();
         JsonNode info = new ObjectMapper().readTree(body)
                 .path("providers").path("authenticator").path("providers").path("twilio-otp").path("operationalInfo");
 

@@ -1,16 +1,18 @@
 package io.github.kctwilio.otp.it;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kctwilio.otp.emulator.RequestKind;
-import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
-import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.SignupRealm;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
@@ -19,18 +21,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jsoup.nodes.Element;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Self-registration with a phone number: the registration page checks the number (no Twilio request), and the new
  * account is usable only after "Verify phone number" approved a code sent to it, right after registration.
  */
-@ExtendWith(TestEnvironment.class)
-class SignupIT {
+class SignupIT extends KeycloakITBase {
 
     /** Phone number required at signup; codes only to US and Canadian numbers; national numbers read as US. */
     private static final String REALM = "otp-signup";
@@ -38,11 +40,6 @@ class SignupIT {
     private static final String REALM_OPTIONAL = "otp-signup-optional";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final TestEnvironment env = TestEnvironment.get();
-    private final VerifyEmulator twilio = env.emulator();
-    private final AdminApi admin = env.admin();
-    private LoginBrowser browser;
 
     @BeforeAll
     static void signupRealms() {
@@ -53,17 +50,9 @@ class SignupIT {
 
     private static void createOnce(AdminApi admin, ObjectNode realm) {
         String name = realm.get("realm").asText();
-        if (admin.sendAllowingErrors("GET", "/admin/realms/" + name, null).statusCode() == 404) {
-            admin.send("POST", "/admin/realms", realm.toString());
-        }
+        admin.createRealmIfAbsent(realm);
         UserProfiles.phoneEditableAtSignup(admin, name);
         admin.enableVerifyPhoneAction(name, Map.of("defaultRegion", "US", "resendCooldownSeconds", "0", "allowedCountries", "US##CA"));
-    }
-
-    @BeforeEach
-    void freshBrowserAndTwilio() {
-        twilio.reset();
-        browser = env.newBrowser();
     }
 
     @Test
@@ -71,10 +60,10 @@ class SignupIT {
         String username = newUsername();
         String phone = TestUsers.newUsNumber();
 
-        Page phoneForm = register(REALM, username, national(phone));
+        Page phoneForm = browser.register(REALM, username, national(phone));
 
         // Right after registration: the account exists with the number in E.164, unverified, and must verify it.
-        assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
+        assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
         assertThat(phoneForm.document().getElementById("phoneNumber").attr("value")).isEqualTo(phone);
         assertThat(phoneForm.loggedIn()).isFalse();
         String userId = admin.userIdByName(REALM, username);
@@ -83,9 +72,9 @@ class SignupIT {
         assertThat(requiredActions(userId)).containsExactly(AdminApi.VERIFY_PHONE_ACTION);
         assertThat(twilio.requests()).as("the registration page itself never calls Twilio").isEmpty();
 
-        Page codeForm = browser.submit(phoneForm, "kc-twilio-otp-phone-form", Map.of("phoneNumber", phone));
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
-        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", codeFor(phone)));
+        Page codeForm = browser.enterPhone(phoneForm, phone);
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
+        Page done = browser.enterCode(codeForm, codeFor(phone));
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
@@ -95,39 +84,27 @@ class SignupIT {
         assertThat(requiredActions(userId)).isEmpty();
     }
 
-    @Test
-    void anInvalidNumberIsRefusedOnTheRegistrationPageWithoutATwilioRequestOrAnAccount() throws Exception {
+    /** Numbers the realm cannot use, and the message on the registration form's phone field. */
+    static Stream<Arguments> refusedAtRegistration() {
+        return Stream.of(
+                arguments(named("an invalid number", "12345"), "Enter a valid mobile number"),
+                arguments(named("a number from a country outside the allowed list", "+49 151 12345678"),
+                        "Codes cannot be sent to numbers from this country"),
+                arguments(named("a blank number where the realm requires one", ""), "Please specify this field"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedAtRegistration")
+    void aNumberTheRealmCannotUseIsRefusedOnTheRegistrationPageWithoutATwilioRequestOrAnAccount(String typed, String message)
+            throws Exception {
         String username = newUsername();
 
-        Page page = register(REALM, username, "12345");
+        Page page = browser.register(REALM, username, typed);
 
         assertThat(page.hasForm("kc-register-form")).as(page.body()).isTrue();
-        assertThat(page.fieldError("phoneNumber")).contains("Enter a valid mobile number");
+        assertThat(page.fieldError("phoneNumber")).contains(message);
         assertThat(page.document().getElementById("username").attr("value")).as("the form comes back filled in").isEqualTo(username);
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isZero();
-        assertThat(userExists(REALM, username)).isFalse();
-    }
-
-    @Test
-    void aNumberFromACountryOutsideTheAllowedListIsRefusedOnTheRegistrationPage() throws Exception {
-        String username = newUsername();
-
-        Page page = register(REALM, username, "+49 151 12345678");
-
-        assertThat(page.hasForm("kc-register-form")).as(page.body()).isTrue();
-        assertThat(page.fieldError("phoneNumber")).contains("Codes cannot be sent to numbers from this country");
-        assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isZero();
-        assertThat(userExists(REALM, username)).isFalse();
-    }
-
-    @Test
-    void aBlankNumberIsRefusedWhereTheRealmRequiresOne() throws Exception {
-        String username = newUsername();
-
-        Page page = register(REALM, username, "");
-
-        assertThat(page.hasForm("kc-register-form")).as(page.body()).isTrue();
-        assertThat(page.fieldError("phoneNumber")).contains("Please specify this field");
         assertThat(userExists(REALM, username)).isFalse();
     }
 
@@ -135,18 +112,18 @@ class SignupIT {
     void abandoningAfterRegistrationLeavesTheVerificationPendingAtTheNextSignIn() throws Exception {
         String username = newUsername();
         String phone = TestUsers.newUsNumber();
-        Page phoneForm = register(REALM, username, phone);
-        assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
+        Page phoneForm = browser.register(REALM, username, phone);
+        assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
 
         // The user closes the tab; later, in another browser, the password alone does not get them in.
         LoginBrowser later = env.newBrowser();
-        Page afterPassword = later.signIn(later.openLogin(REALM, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
+        Page afterPassword = later.signIn(REALM, username);
 
         assertThat(afterPassword.loggedIn()).isFalse();
-        assertThat(afterPassword.hasForm("kc-twilio-otp-phone-form")).as(afterPassword.body()).isTrue();
+        assertThat(afterPassword.hasForm(PHONE_FORM)).as(afterPassword.body()).isTrue();
         assertThat(afterPassword.document().getElementById("phoneNumber").attr("value")).isEqualTo(phone);
-        Page codeForm = later.submit(afterPassword, "kc-twilio-otp-phone-form", Map.of("phoneNumber", phone));
-        Page done = later.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", codeFor(phone)));
+        Page codeForm = later.enterPhone(afterPassword, phone);
+        Page done = later.enterCode(codeForm, codeFor(phone));
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(admin.attribute(REALM, admin.userIdByName(REALM, username), "phoneNumberVerified")).isEqualTo("true");
@@ -156,7 +133,7 @@ class SignupIT {
     void whereTheNumberIsOptionalAnAccountWithoutOneIsSignedInWithoutACode() throws Exception {
         String username = newUsername();
 
-        Page done = register(REALM_OPTIONAL, username, "");
+        Page done = browser.register(REALM_OPTIONAL, username, "");
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         String userId = admin.userIdByName(REALM_OPTIONAL, username);
@@ -169,15 +146,10 @@ class SignupIT {
     void whereTheNumberIsOptionalAGivenNumberIsStillVerifiedByCode() throws Exception {
         String phone = TestUsers.newUsNumber();
 
-        Page phoneForm = register(REALM_OPTIONAL, newUsername(), phone);
+        Page phoneForm = browser.register(REALM_OPTIONAL, newUsername(), phone);
 
         assertThat(phoneForm.loggedIn()).isFalse();
-        assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
-    }
-
-    /** Registers through the sign-in page's "Register" link; the user profile puts the phone number on the form. */
-    private Page register(String realm, String username, String phone) throws Exception {
-        return browser.register(realm, RealmJson.CLIENT_ID, username, phone);
+        assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
     }
 
     private static String newUsername() {
@@ -187,10 +159,6 @@ class SignupIT {
     /** As someone in the US types it: (415) 555-0123. */
     private static String national(String e164) {
         return "(" + e164.substring(2, 5) + ") " + e164.substring(5, 8) + "-" + e164.substring(8);
-    }
-
-    private String codeFor(String phone) {
-        return twilio.lastCodeSentTo(phone).orElseThrow(() -> new AssertionError("No code sent to " + phone));
     }
 
     private boolean userExists(String realm, String username) throws Exception {

@@ -1,35 +1,20 @@
 package io.github.kctwilio.otp.it;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.emulator.RequestKind;
-import io.github.kctwilio.otp.emulator.VerifyEmulator;
-import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
-import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import io.github.kctwilio.otp.testsupport.Totp;
 import java.util.Map;
-import java.util.UUID;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Our forms under other login themes, a theme's override of our template, and "Try another way". */
-@ExtendWith(TestEnvironment.class)
-class ThemesAndAlternativesIT {
-
-    private final TestEnvironment env = TestEnvironment.get();
-    private final VerifyEmulator twilio = env.emulator();
-    private LoginBrowser browser;
-
-    @BeforeEach
-    void fresh() {
-        twilio.reset();
-        browser = env.newBrowser();
-    }
+class ThemesAndAlternativesIT extends KeycloakITBase {
 
     @Test
     void olderKeycloakThemeRendersTheCodeFormAndTheLoginWorks() throws Exception {
@@ -37,14 +22,14 @@ class ThemesAndAlternativesIT {
         String phone = TestUsers.newUsNumber();
         String user = newUser(realm, phone);
 
-        Page codeForm = browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), user, TestUsers.PASSWORD);
+        Page codeForm = browser.signIn(realm, user);
 
         assertThat(codeForm.body()).contains("/login/keycloak/css/login.css").doesNotContain("keycloak.v2");
         assertThat(codeForm.document().getElementById("code").attr("autocomplete")).isEqualTo("one-time-code");
-        Page wrong = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", "000000".equals(code(phone)) ? "111111" : "000000"));
+        Page wrong = browser.enterCode(codeForm, TestUsers.otherCodeThan(codeFor(phone)));
         assertThat(wrong.fieldError("code")).contains("not correct");
         TestUsers.typingPause();
-        Page done = browser.submit(wrong, "kc-twilio-otp-code-form", Map.of("code", code(phone)));
+        Page done = browser.enterCode(wrong, codeFor(phone));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
     }
 
@@ -54,12 +39,12 @@ class ThemesAndAlternativesIT {
         String user = newUser(realm, null);
         String phone = TestUsers.newUsNumber();
 
-        Page phoneForm = browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), user, TestUsers.PASSWORD);
+        Page phoneForm = browser.signIn(realm, user);
 
-        assertThat(phoneForm.document().getElementById("kc-twilio-otp-phone-form").attr("data-theme")).isEqualTo("acme-custom");
-        Page codeForm = browser.submit(phoneForm, "kc-twilio-otp-phone-form", Map.of("phoneNumber", phone));
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
-        assertThat(browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", code(phone))).loggedIn()).isTrue();
+        assertThat(phoneForm.document().getElementById(PHONE_FORM).attr("data-theme")).isEqualTo("acme-custom");
+        Page codeForm = browser.enterPhone(phoneForm, phone);
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
+        assertThat(browser.enterCode(codeForm, codeFor(phone)).loggedIn()).isTrue();
     }
 
     @Test
@@ -67,7 +52,7 @@ class ThemesAndAlternativesIT {
         String realm = TestEnvironment.REALM_ALTERNATIVES;
 
         // Keycloak starts with the alternative backed by a stored credential: the authenticator app.
-        Page first = browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), TestEnvironment.TOTP_USER, TestUsers.PASSWORD);
+        Page first = browser.signIn(realm, TestEnvironment.TOTP_USER);
         assertThat(first.document().getElementById("try-another-way")).as(first.body()).isNotNull();
 
         Page choices = browser.submit(first, "kc-select-try-another-way-form", Map.of());
@@ -75,17 +60,16 @@ class ThemesAndAlternativesIT {
         assertThat(choices.text()).contains("Phone number").contains("Get a one-time code by text message or call");
         Page codeForm = browser.post(choiceFormAction(choices), Map.of("authenticationExecution", choiceExecution(choices, "Phone number")));
 
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
         assertThat(codeForm.document().getElementById("try-another-way")).as("the way back to the app").isNotNull();
-        Page done = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", code(TestEnvironment.TOTP_USER_PHONE)));
+        Page done = browser.enterCode(codeForm, codeFor(TestEnvironment.TOTP_USER_PHONE));
         assertThat(done.loggedIn()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
     }
 
     @Test
     void theAuthenticatorAppStaysUsableBesideOurStep() throws Exception {
-        Page first = browser.signIn(browser.openLogin(TestEnvironment.REALM_ALTERNATIVES, RealmJson.CLIENT_ID),
-                TestEnvironment.TOTP_USER, TestUsers.PASSWORD);
+        Page first = browser.signIn(TestEnvironment.REALM_ALTERNATIVES, TestEnvironment.TOTP_USER);
 
         Page done = browser.submit(first, "kc-otp-login-form",
                 Map.of("otp", Totp.code(TestEnvironment.TOTP_SECRET, System.currentTimeMillis() / 1000)));
@@ -108,15 +92,5 @@ class ThemesAndAlternativesIT {
             }
         }
         throw new AssertionError("No choice '" + heading + "' on:\n" + choices.text());
-    }
-
-    private String code(String phone) {
-        return twilio.lastCodeSentTo(phone).orElseThrow();
-    }
-
-    private String newUser(String realm, String phone) {
-        String username = "t" + UUID.randomUUID().toString().substring(0, 8);
-        TestUsers.create(env.admin(), realm, username, phone);
-        return username;
     }
 }

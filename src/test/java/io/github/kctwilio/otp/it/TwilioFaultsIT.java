@@ -3,19 +3,12 @@ package io.github.kctwilio.otp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.kctwilio.otp.emulator.VerifyEmulator;
-import io.github.kctwilio.otp.testsupport.AdminApi;
-import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
 import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,15 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every Twilio failure, injected through the emulator (or the proxy in front of it), ends in a clear message, an
  * event with an error code, one admin log line, no HTTP 5xx, no success and no brute-force count.
  */
-@ExtendWith(TestEnvironment.class)
-class TwilioFaultsIT {
+class TwilioFaultsIT extends KeycloakITBase {
 
     private static final String UNAVAILABLE = "could not reach the verification service";
     private static final String CANNOT_SEND = "cannot send a code to this number";
-
-    private final TestEnvironment env = TestEnvironment.get();
-    private final VerifyEmulator twilio = env.emulator();
-    private final AdminApi admin = env.admin();
 
     /** How a fault is caused, on which call, and what the user and the admin must see. */
     enum Fault {
@@ -91,19 +79,11 @@ class TwilioFaultsIT {
         return Arrays.stream(Fault.values()).map(Arguments::of);
     }
 
-    @BeforeEach
-    void resetTwilio() throws Exception {
-        twilio.reset();
-        env.twilioLink().accept();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
     void failureIsExplainedLoggedOnceRecordedAndNeitherCountedNorLetThrough(Fault fault) throws Exception {
         String phone = TestUsers.newUsNumber();
-        String username = "f" + UUID.randomUUID().toString().substring(0, 8);
-        TestUsers.create(admin, fault.realm, username, phone);
-        LoginBrowser browser = env.newBrowser();
+        String username = newUser(fault.realm, phone);
         Page login = browser.openLogin(fault.realm, RealmJson.CLIENT_ID);
         int logBefore = env.keycloak().log().length();
 
@@ -118,7 +98,7 @@ class TwilioFaultsIT {
                 Page codeForm = browser.signIn(login, username, TestUsers.PASSWORD);
                 fault.setup.apply(env);
                 started = System.nanoTime();
-                page = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
+                page = browser.enterCode(codeForm, codeFor(phone));
             }
         } finally {
             env.twilioLink().accept();

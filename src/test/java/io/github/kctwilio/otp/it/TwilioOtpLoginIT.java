@@ -1,46 +1,31 @@
 package io.github.kctwilio.otp.it;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.emulator.RecordedRequest;
 import io.github.kctwilio.otp.emulator.RequestKind;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
-import io.github.kctwilio.otp.testsupport.AdminApi;
-import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
 import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.util.Map;
-import java.util.UUID;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The login step in a real Keycloak, through the real twilio-java SDK, against the Verify emulator. */
-@ExtendWith(TestEnvironment.class)
-class TwilioOtpLoginIT {
-
-    private final TestEnvironment env = TestEnvironment.get();
-    private final VerifyEmulator twilio = env.emulator();
-    private final AdminApi admin = env.admin();
-    private LoginBrowser browser;
-
-    @BeforeEach
-    void freshBrowserAndTwilio() {
-        twilio.reset();
-        browser = env.newBrowser();
-    }
+class TwilioOtpLoginIT extends KeycloakITBase {
 
     @Test
     void userWithPhoneLogsInWithTheCodeTwilioSentInOneCreateAndOneCheck() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = newUser(phone);
+        String user = newUser(TestEnvironment.REALM, phone);
 
-        Page codeForm = signIn(TestEnvironment.REALM, user);
+        Page codeForm = browser.signIn(TestEnvironment.REALM, user);
 
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
         Element input = codeForm.document().getElementById("code");
         assertThat(input.attr("name")).isEqualTo("code");
         assertThat(input.attr("autocomplete")).isEqualTo("one-time-code");
@@ -55,13 +40,13 @@ class TwilioOtpLoginIT {
         assertThat(create.param("DeviceIp")).isNotBlank();
         assertThat(create.param("Tags")).contains(TestEnvironment.REALM);
 
-        Page done = enterCode(codeForm, codeFor(phone));
+        Page done = browser.enterCode(codeForm, codeFor(phone));
 
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
         assertThat(twilio.count(RequestKind.CHECK)).isEqualTo(1);
         assertThat(twilio.requests()).hasSize(2);
-        assertThat(admin.events(TestEnvironment.REALM, userId(user))).anySatisfy(event -> {
+        assertThat(admin.events(TestEnvironment.REALM, userId(TestEnvironment.REALM, user))).anySatisfy(event -> {
             assertThat(event.path("type").asText()).isEqualTo("LOGIN");
             assertThat(event.path("details").path("twilio_channel").asText()).isEqualTo("sms");
             assertThat(event.path("details").path("twilio_phone").asText()).endsWith(phone.substring(phone.length() - 4)).startsWith("\u2022");
@@ -71,19 +56,19 @@ class TwilioOtpLoginIT {
     @Test
     void wrongCodeShowsTheFormAgainAndCountsAsFailedLogin() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = newUser(phone);
-        Page codeForm = signIn(TestEnvironment.REALM, user);
+        String user = newUser(TestEnvironment.REALM, phone);
+        Page codeForm = browser.signIn(TestEnvironment.REALM, user);
 
-        Page wrong = enterCode(codeForm, otherCodeThan(codeFor(phone)));
+        Page wrong = browser.enterCode(codeForm, TestUsers.otherCodeThan(codeFor(phone)));
 
         assertThat(wrong.loggedIn()).isFalse();
-        assertThat(wrong.hasForm("kc-twilio-otp-code-form")).isTrue();
+        assertThat(wrong.hasForm(CODE_FORM)).isTrue();
         assertThat(wrong.fieldError("code")).contains("not correct");
         assertThat(wrong.document().getElementById("code").attr("aria-invalid")).isEqualTo("true");
-        assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(user)).path("numFailures").asInt()).isEqualTo(1);
+        assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(TestEnvironment.REALM, user)).path("numFailures").asInt()).isEqualTo(1);
 
         TestUsers.typingPause();
-        Page done = enterCode(wrong, codeFor(phone));
+        Page done = browser.enterCode(wrong, codeFor(phone));
         assertThat(done.loggedIn()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
         assertThat(twilio.count(RequestKind.CHECK)).isEqualTo(2);
@@ -92,19 +77,19 @@ class TwilioOtpLoginIT {
     @Test
     void reloadingTheCodePageOrSubmittingThePasswordTwiceSendsNoSecondCode() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = newUser(phone);
+        String user = newUser(TestEnvironment.REALM, phone);
         Page login = browser.openLogin(TestEnvironment.REALM, RealmJson.CLIENT_ID);
 
         Page codeForm = browser.signIn(login, user, TestUsers.PASSWORD);
         Page doubleSubmit = browser.signIn(login, user, TestUsers.PASSWORD);
         Page reloaded = browser.get(codeForm.reloadUrl());
 
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).isTrue();
+        assertThat(codeForm.hasForm(CODE_FORM)).isTrue();
         assertThat(doubleSubmit.status()).isLessThan(500);
-        assertThat(reloaded.hasForm("kc-twilio-otp-code-form")).as(reloaded.body()).isTrue();
+        assertThat(reloaded.hasForm(CODE_FORM)).as(reloaded.body()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
 
-        Page done = enterCode(reloaded, codeFor(phone));
+        Page done = browser.enterCode(reloaded, codeFor(phone));
         assertThat(done.loggedIn()).isTrue();
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
         assertThat(twilio.count(RequestKind.CHECK)).isEqualTo(1);
@@ -112,97 +97,97 @@ class TwilioOtpLoginIT {
 
     @Test
     void userWithoutPhoneEntersANationalNumberAndItIsSavedOnlyAfterApproval() throws Exception {
-        String user = newUser(null);
+        String user = newUser(TestEnvironment.REALM, null);
         String phone = TestUsers.newUsNumber();
         String national = "(" + phone.substring(2, 5) + ") " + phone.substring(5, 8) + "-" + phone.substring(8);
 
-        Page phoneForm = signIn(TestEnvironment.REALM, user);
-        assertThat(phoneForm.hasForm("kc-twilio-otp-phone-form")).as(phoneForm.body()).isTrue();
+        Page phoneForm = browser.signIn(TestEnvironment.REALM, user);
+        assertThat(phoneForm.hasForm(PHONE_FORM)).as(phoneForm.body()).isTrue();
         assertThat(phoneForm.document().getElementById("phoneNumber").attr("name")).isEqualTo("phoneNumber");
 
-        Page codeForm = browser.submit(phoneForm, "kc-twilio-otp-phone-form", Map.of("phoneNumber", national));
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).as(codeForm.body()).isTrue();
+        Page codeForm = browser.enterPhone(phoneForm, national);
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
         assertThat(twilio.requests().get(0).param("To")).isEqualTo(phone);
-        assertThat(admin.attribute(TestEnvironment.REALM, userId(user), "phoneNumber")).isNull();
+        assertThat(admin.attribute(TestEnvironment.REALM, userId(TestEnvironment.REALM, user), "phoneNumber")).isNull();
 
-        Page done = enterCode(codeForm, codeFor(phone));
+        Page done = browser.enterCode(codeForm, codeFor(phone));
 
         assertThat(done.loggedIn()).isTrue();
-        assertThat(admin.attribute(TestEnvironment.REALM, userId(user), "phoneNumber")).isEqualTo(phone);
-        assertThat(admin.attribute(TestEnvironment.REALM, userId(user), "phoneNumberVerified")).isEqualTo("true");
+        assertThat(admin.attribute(TestEnvironment.REALM, userId(TestEnvironment.REALM, user), "phoneNumber")).isEqualTo(phone);
+        assertThat(admin.attribute(TestEnvironment.REALM, userId(TestEnvironment.REALM, user), "phoneNumberVerified")).isEqualTo("true");
     }
 
     @Test
     void internationalFormatWithSpacesAndDashesIsAccepted() throws Exception {
-        String user = newUser(null);
+        String user = newUser(TestEnvironment.REALM, null);
         String phone = TestUsers.newUsNumber();
         String typed = "+1 " + phone.substring(2, 5) + "-" + phone.substring(5, 8) + "-" + phone.substring(8);
 
-        Page codeForm = browser.submit(signIn(TestEnvironment.REALM, user), "kc-twilio-otp-phone-form", Map.of("phoneNumber", typed));
+        Page codeForm = browser.enterPhone(browser.signIn(TestEnvironment.REALM, user), typed);
 
-        assertThat(codeForm.hasForm("kc-twilio-otp-code-form")).isTrue();
+        assertThat(codeForm.hasForm(CODE_FORM)).isTrue();
         assertThat(twilio.requests().get(0).param("To")).isEqualTo(phone);
     }
 
     @Test
     void invalidPhoneNumbersAreRefusedOnTheFormWithoutCallingTwilio() throws Exception {
-        String user = newUser(null);
-        Page form = signIn(TestEnvironment.REALM, user);
+        String user = newUser(TestEnvironment.REALM, null);
+        Page form = browser.signIn(TestEnvironment.REALM, user);
 
         for (String typed : new String[] {"12", "not a number", "+1 415 555", "", "<script>alert(1)</script>"}) {
-            form = browser.submit(form, "kc-twilio-otp-phone-form", Map.of("phoneNumber", typed));
+            form = browser.enterPhone(form, typed);
             assertThat(form.status()).isEqualTo(200);
-            assertThat(form.hasForm("kc-twilio-otp-phone-form")).as(typed).isTrue();
+            assertThat(form.hasForm(PHONE_FORM)).as(typed).isTrue();
             assertThat(form.fieldError("phoneNumber")).as(typed).contains("valid mobile number");
             assertThat(form.body()).doesNotContain("<script>alert(1)</script>");
         }
         assertThat(twilio.requests()).isEmpty();
-        assertThat(admin.attribute(TestEnvironment.REALM, userId(user), "phoneNumber")).isNull();
+        assertThat(admin.attribute(TestEnvironment.REALM, userId(TestEnvironment.REALM, user), "phoneNumber")).isNull();
     }
 
     @Test
     void userWithoutPhoneSeesAClearMessageWhenSetupIsNotAllowed() throws Exception {
         String user = newUser(TestEnvironment.REALM_NO_SETUP, null);
 
-        Page page = signIn(TestEnvironment.REALM_NO_SETUP, user);
+        Page page = browser.signIn(TestEnvironment.REALM_NO_SETUP, user);
 
         assertThat(page.loggedIn()).isFalse();
         assertThat(page.status()).isLessThan(500);
         assertThat(page.text()).contains("no phone number");
-        assertThat(page.hasForm("kc-twilio-otp-phone-form")).isFalse();
+        assertThat(page.hasForm(PHONE_FORM)).isFalse();
         assertThat(twilio.requests()).isEmpty();
     }
 
     @Test
     void expiredVerificationSaysSoAndANewCodeCanBeRequested() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = newUser(phone);
-        Page codeForm = signIn(TestEnvironment.REALM, user);
+        String user = newUser(TestEnvironment.REALM, phone);
+        Page codeForm = browser.signIn(TestEnvironment.REALM, user);
         String oldCode = codeFor(phone);
 
         twilio.advanceClock(java.time.Duration.ofMinutes(11));
-        Page expired = enterCode(codeForm, oldCode);
+        Page expired = browser.enterCode(codeForm, oldCode);
 
         assertThat(expired.loggedIn()).isFalse();
         assertThat(expired.text()).contains("expired");
         assertThat(expired.document().getElementById("kc-twilio-otp-resend")).isNotNull();
-        assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(user)).path("numFailures").asInt()).isZero();
+        assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(TestEnvironment.REALM, user)).path("numFailures").asInt()).isZero();
 
-        Page newCode = browser.submit(expired, "kc-twilio-otp-code-form", Map.of("resend", "true"));
+        Page newCode = browser.submit(expired, CODE_FORM, Map.of("resend", "true"));
         assertThat(newCode.text()).contains("new code is on its way");
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(2);
 
-        Page done = enterCode(newCode, codeFor(phone));
+        Page done = browser.enterCode(newCode, codeFor(phone));
         assertThat(done.loggedIn()).isTrue();
     }
 
     @Test
     void tooManyWrongCodesAtTwilioSaysSoAndOffersANewCode() throws Exception {
         String phone = TestUsers.newUsNumber();
-        Page codeForm = signIn(TestEnvironment.REALM, newUser(phone));
+        Page codeForm = browser.signIn(TestEnvironment.REALM, newUser(TestEnvironment.REALM, phone));
 
         twilio.failNext(429, 60202);
-        Page page = enterCode(codeForm, codeFor(phone));
+        Page page = browser.enterCode(codeForm, codeFor(phone));
 
         assertThat(page.loggedIn()).isFalse();
         assertThat(page.text()).contains("Too many wrong codes");
@@ -213,45 +198,45 @@ class TwilioOtpLoginIT {
     @Test
     void twilioOutageOnSendShowsAMessageAndTryingAgainWorks() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = newUser(phone);
+        String user = newUser(TestEnvironment.REALM, phone);
         twilio.failNext(503, 0);
 
-        Page page = signIn(TestEnvironment.REALM, user);
+        Page page = browser.signIn(TestEnvironment.REALM, user);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.loggedIn()).isFalse();
         assertThat(page.text()).contains("could not reach the verification service");
-        assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(user)).path("numFailures").asInt()).isZero();
+        assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(TestEnvironment.REALM, user)).path("numFailures").asInt()).isZero();
 
-        Page retried = browser.submit(page, "kc-twilio-otp-code-form", Map.of("resend", "true"));
-        Page done = enterCode(retried, codeFor(phone));
+        Page retried = browser.submit(page, CODE_FORM, Map.of("resend", "true"));
+        Page done = browser.enterCode(retried, codeFor(phone));
         assertThat(done.loggedIn()).isTrue();
     }
 
     @Test
     void twilioThrottlingOrHangingOnCheckIsNeitherAFailedLoginNorASuccess() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = newUser(phone);
-        Page codeForm = signIn(TestEnvironment.REALM, user);
+        String user = newUser(TestEnvironment.REALM, phone);
+        Page codeForm = browser.signIn(TestEnvironment.REALM, user);
         String code = codeFor(phone);
 
         twilio.failNext(429, 20429);
-        Page throttled = enterCode(codeForm, code);
+        Page throttled = browser.enterCode(codeForm, code);
         assertThat(throttled.loggedIn()).isFalse();
         assertThat(throttled.text()).contains("Too many requests");
 
         twilio.hangNext();
         long started = System.nanoTime();
-        Page hung = enterCode(throttled, code);
+        Page hung = browser.enterCode(throttled, code);
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("Code page answered in %d ms while Twilio hung (read timeout %d ms)%n", millis, TestEnvironment.READ_TIMEOUT_MS);
 
         assertThat(hung.status()).isEqualTo(200);
         assertThat(hung.loggedIn()).isFalse();
         assertThat(hung.text()).contains("could not reach the verification service");
-        assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(user)).path("numFailures").asInt()).isZero();
+        assertThat(admin.bruteForceStatus(TestEnvironment.REALM, userId(TestEnvironment.REALM, user)).path("numFailures").asInt()).isZero();
 
-        Page done = enterCode(hung, code);
+        Page done = browser.enterCode(hung, code);
         assertThat(done.loggedIn()).isTrue();
     }
 
@@ -259,7 +244,7 @@ class TwilioOtpLoginIT {
     void malformedSettingShowsAnErrorPageLogsTheSettingAndLetsNobodyIn() throws Exception {
         String user = newUser(TestEnvironment.REALM_BROKEN, TestUsers.newUsNumber());
 
-        Page page = signIn(TestEnvironment.REALM_BROKEN, user);
+        Page page = browser.signIn(TestEnvironment.REALM_BROKEN, user);
 
         assertThat(page.loggedIn()).isFalse();
         assertThat(page.status()).isNotEqualTo(500);
@@ -273,11 +258,12 @@ class TwilioOtpLoginIT {
         String phone = TestUsers.newUsNumber();
         String user = newUser(TestEnvironment.REALM_VAULT, phone);
 
-        Page codeForm = signIn(TestEnvironment.REALM_VAULT, user);
-        Page done = enterCode(codeForm, codeFor(phone));
+        Page codeForm = browser.signIn(TestEnvironment.REALM_VAULT, user);
+        Page done = browser.enterCode(codeForm, codeFor(phone));
 
         assertThat(done.loggedIn()).as(codeForm.body()).isTrue();
-        String configId = configIdOfStep(TestEnvironment.REALM_VAULT);
+        String configId = admin.execution(TestEnvironment.REALM_VAULT, RealmJson.FLOW_ALIAS, "twilio-otp")
+                .path("authenticationConfig").asText();
         String shown = admin.authenticatorConfig(TestEnvironment.REALM_VAULT, configId).path("config").path("authToken").asText();
         assertThat(shown).isNotEqualTo(VerifyEmulator.AUTH_TOKEN);
     }
@@ -285,14 +271,14 @@ class TwilioOtpLoginIT {
     @Test
     void userLockedByBruteForceProtectionGetsNoFurtherCheckAtTwilio() throws Exception {
         String phone = TestUsers.newUsNumber();
-        String user = newUser(phone);
-        Page page = signIn(TestEnvironment.REALM, user);
-        String wrong = otherCodeThan(codeFor(phone));
+        String user = newUser(TestEnvironment.REALM, phone);
+        Page page = browser.signIn(TestEnvironment.REALM, user);
+        String wrong = TestUsers.otherCodeThan(codeFor(phone));
 
         // Keycloak locks after 5 failures, or at once when two come within a second (quick-login check).
         int posts = 0;
-        while (page.hasForm("kc-twilio-otp-code-form") && posts < 6) {
-            page = enterCode(page, wrong);
+        while (page.hasForm(CODE_FORM) && posts < 6) {
+            page = browser.enterCode(page, wrong);
             posts++;
         }
 
@@ -305,55 +291,13 @@ class TwilioOtpLoginIT {
     @Test
     void resendWithinTheCooldownSendsNothingAndShowsTheWait() throws Exception {
         String phone = TestUsers.newUsNumber();
-        Page codeForm = signIn(TestEnvironment.REALM_VAULT, newUser(TestEnvironment.REALM_VAULT, phone));
+        Page codeForm = browser.signIn(TestEnvironment.REALM_VAULT, newUser(TestEnvironment.REALM_VAULT, phone));
 
         assertThat(codeForm.document().getElementById("kc-twilio-otp-resend").hasAttr("disabled")).isTrue();
-        Page again = browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("resend", "true"));
+        Page again = browser.submit(codeForm, CODE_FORM, Map.of("resend", "true"));
 
         assertThat(again.text()).containsPattern("ask for a new code in [0-9]+ s\\.");
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).isEqualTo(1);
-        assertThat(enterCode(again, codeFor(phone)).loggedIn()).isTrue();
-    }
-
-    // --- helpers ---
-
-    private String newUser(String phone) {
-        return newUser(TestEnvironment.REALM, phone);
-    }
-
-    /** Creates a user and returns its username; the id is looked up by {@link #userId}. */
-    private String newUser(String realm, String phone) {
-        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
-        TestUsers.create(admin, realm, username, phone);
-        return username;
-    }
-
-    private String userId(String username) {
-        return admin.userIdByName(TestEnvironment.REALM, username);
-    }
-
-    private Page signIn(String realm, String username) throws Exception {
-        return browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
-    }
-
-    private Page enterCode(Page codeForm, String code) throws Exception {
-        return browser.submit(codeForm, "kc-twilio-otp-code-form", Map.of("code", code));
-    }
-
-    private String codeFor(String phone) {
-        return twilio.lastCodeSentTo(phone).orElseThrow(() -> new AssertionError("Twilio sent no code to " + phone));
-    }
-
-    private static String otherCodeThan(String code) {
-        return code.equals("000000") ? "111111" : "000000";
-    }
-
-    private String configIdOfStep(String realm) {
-        for (var execution : admin.executions(realm, RealmJson.FLOW_ALIAS)) {
-            if ("twilio-otp".equals(execution.path("providerId").asText())) {
-                return execution.path("authenticationConfig").asText();
-            }
-        }
-        throw new AssertionError("No twilio-otp execution in " + realm);
+        assertThat(browser.enterCode(again, codeFor(phone)).loggedIn()).isTrue();
     }
 }

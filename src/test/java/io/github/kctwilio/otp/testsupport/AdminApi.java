@@ -67,6 +67,19 @@ public final class AdminApi {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /**
+     * Creates this realm unless one of its name exists: realms live as long as the run's Keycloak, which every test
+     * class shares. True when it created it (the caller then sets up what the import cannot hold).
+     */
+    public boolean createRealmIfAbsent(ObjectNode realm) {
+        String name = realm.path("realm").asText();
+        if (sendAllowingErrors("GET", "/admin/realms/" + name, null).statusCode() != 404) {
+            return false;
+        }
+        send("POST", "/admin/realms", realm.toString());
+        return true;
+    }
+
     /** The user's credentials as the admin console lists them (Users, Credentials). */
     public JsonNode credentials(String realm, String userId) {
         return json(send("GET", "/admin/realms/" + realm + "/users/" + userId + "/credentials", null));
@@ -192,6 +205,16 @@ public final class AdminApi {
     /** The executions of a flow, with their config ids. */
     public JsonNode executions(String realm, String flowAlias) {
         return json(send("GET", "/admin/realms/" + realm + "/authentication/flows/" + encode(flowAlias) + "/executions", null));
+    }
+
+    /** The flow's execution of this provider ({@code twilio-otp}, say): its id, its config's id ("authenticationConfig"). */
+    public JsonNode execution(String realm, String flowAlias, String providerId) {
+        for (JsonNode execution : executions(realm, flowAlias)) {
+            if (providerId.equals(execution.path("providerId").asText())) {
+                return execution;
+            }
+        }
+        throw new AssertionError("No execution of " + providerId + " in flow " + flowAlias + " of realm " + realm);
     }
 
     public JsonNode authenticatorConfig(String realm, String configId) {

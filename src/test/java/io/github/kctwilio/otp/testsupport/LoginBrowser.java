@@ -24,6 +24,10 @@ import org.jsoup.nodes.Element;
 public final class LoginBrowser {
 
     public static final String REDIRECT_URI = "http://127.0.0.1:1/callback";
+    /** The step's form that asks for a phone number (ours, under every theme). */
+    public static final String PHONE_FORM = "kc-twilio-otp-phone-form";
+    /** The step's form that asks for the code. */
+    public static final String CODE_FORM = "kc-twilio-otp-code-form";
 
     private final HttpClient http;
     private final String keycloakUrl;
@@ -137,9 +141,9 @@ public final class LoginBrowser {
         return values;
     }
 
-    /** "Forgot password?" on the client's login page, then the username: the page the reset flow shows next. */
-    public Page forgotPassword(String realm, String clientId, String username) throws IOException, InterruptedException {
-        Element link = openLogin(realm, clientId).document().select("a[href*=reset-credentials]").first();
+    /** "Forgot password?" on the test client's login page, then the username: the page the reset flow shows next. */
+    public Page forgotPassword(String realm, String username) throws IOException, InterruptedException {
+        Element link = openLogin(realm, RealmJson.CLIENT_ID).document().select("a[href*=reset-credentials]").first();
         if (link == null) {
             throw new AssertionError("No \"Forgot password\" link on the login page of realm " + realm);
         }
@@ -147,11 +151,11 @@ public final class LoginBrowser {
     }
 
     /**
-     * Opens the client's sign-in page, follows its "Register" link and submits the registration form with these
+     * Opens the test client's sign-in page, follows its "Register" link and submits the registration form with these
      * values (password {@link TestUsers#PASSWORD}, email {@code <username>@example.org}).
      */
-    public Page register(String realm, String clientId, String username, String phone) throws IOException, InterruptedException {
-        Element link = openLogin(realm, clientId).document().selectFirst("#kc-registration a");
+    public Page register(String realm, String username, String phone) throws IOException, InterruptedException {
+        Element link = openLogin(realm, RealmJson.CLIENT_ID).document().selectFirst("#kc-registration a");
         if (link == null) {
             throw new AssertionError("No \"Register\" link on the sign-in page of realm " + realm);
         }
@@ -170,6 +174,24 @@ public final class LoginBrowser {
     /** Logs in with username and password on Keycloak's login form. */
     public Page signIn(Page loginPage, String username, String password) throws IOException, InterruptedException {
         return submit(loginPage, "kc-form-login", Map.of("username", username, "password", password));
+    }
+
+    /**
+     * Opens the sign-in page of the realm's test client ({@link RealmJson#CLIENT_ID}) and signs in with the test users'
+     * password ({@link TestUsers#PASSWORD}): the page the flow shows after the password.
+     */
+    public Page signIn(String realm, String username) throws IOException, InterruptedException {
+        return signIn(openLogin(realm, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
+    }
+
+    /** Types this number on the step's phone form and sends it. */
+    public Page enterPhone(Page phoneForm, String phone) throws IOException, InterruptedException {
+        return submit(phoneForm, PHONE_FORM, Map.of("phoneNumber", phone));
+    }
+
+    /** Types this code on the step's code form and sends it (the form must be on the page). */
+    public Page enterCode(Page codeForm, String code) throws IOException, InterruptedException {
+        return submit(codeForm, CODE_FORM, Map.of("code", code));
     }
 
     private Page follow(HttpResponse<String> response) throws IOException, InterruptedException {
@@ -222,6 +244,17 @@ public final class LoginBrowser {
         /** Visible text of the page, for assertions on messages. */
         public String text() {
             return document().text();
+        }
+
+        /**
+         * What a person sees, to compare two pages that must not tell two accounts apart: the status, the text, the
+         * ids of forms and buttons, the buttons' names, the channels offered and the inputs' names.
+         */
+        public String asSeen() {
+            Document page = document();
+            return status + "|" + page.text() + "|" + page.select("form[id], button[name]").eachAttr("id")
+                    + page.select("button[name]").eachAttr("name") + page.select("button[name=channel]").eachAttr("value")
+                    + page.select("input").eachAttr("name");
         }
 
         /** The error shown for a field (Keycloak's per-field message), or empty. */

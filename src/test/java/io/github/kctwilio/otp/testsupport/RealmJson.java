@@ -48,10 +48,7 @@ public final class RealmJson {
      */
     public static ObjectNode alternativesRealm(String realm, Map<String, String> stepConfig) {
         ObjectNode root = baseRealm(realm, stepConfig);
-        ArrayNode formExecutions = FlowJson.flow(root, FLOW_ALIAS + " forms", "basic-flow", false);
-        FlowJson.execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
-        FlowJson.subflow(formExecutions, "REQUIRED", 20, FLOW_ALIAS + " second factor", null);
-        ArrayNode secondFactor = FlowJson.flow(root, FLOW_ALIAS + " second factor", "basic-flow", false);
+        ArrayNode secondFactor = passwordThenSecondFactor(root, "REQUIRED");
         FlowJson.execution(secondFactor, "twilio-otp", "ALTERNATIVE", 10).put("authenticatorConfig", CONFIG_ALIAS);
         FlowJson.execution(secondFactor, "auth-otp-form", "ALTERNATIVE", 20);
         return root;
@@ -93,13 +90,18 @@ public final class RealmJson {
      */
     public static ObjectNode conditionalRealm(String realm, Map<String, String> stepConfig) {
         ObjectNode root = baseRealm(realm, stepConfig);
-        ArrayNode formExecutions = FlowJson.flow(root, FLOW_ALIAS + " forms", "basic-flow", false);
-        FlowJson.execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
-        FlowJson.subflow(formExecutions, "CONDITIONAL", 20, FLOW_ALIAS + " second factor", null);
-        ArrayNode secondFactor = FlowJson.flow(root, FLOW_ALIAS + " second factor", "basic-flow", false);
+        ArrayNode secondFactor = passwordThenSecondFactor(root, "CONDITIONAL");
         FlowJson.execution(secondFactor, "conditional-user-configured", "REQUIRED", 10);
         FlowJson.execution(secondFactor, "twilio-otp", "REQUIRED", 20).put("authenticatorConfig", CONFIG_ALIAS);
         return root;
+    }
+
+    /** The browser flow's forms: username and password, then a sub-flow "second factor" of this requirement, returned. */
+    private static ArrayNode passwordThenSecondFactor(ObjectNode root, String requirement) {
+        ArrayNode formExecutions = FlowJson.flow(root, FLOW_ALIAS + " forms", "basic-flow", false);
+        FlowJson.execution(formExecutions, "auth-username-password-form", "REQUIRED", 10);
+        FlowJson.subflow(formExecutions, requirement, 20, FLOW_ALIAS + " second factor", null);
+        return FlowJson.flow(root, FLOW_ALIAS + " second factor", "basic-flow", false);
     }
 
     /**

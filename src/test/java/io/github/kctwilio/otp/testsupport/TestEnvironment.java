@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * One Verify emulator and one real Keycloak with the plugin for the whole integration-test run: starting Keycloak
  * takes half a minute, so every test class shares it. Use with {@code @ExtendWith(TestEnvironment.class)} and
- * {@link #get()}.
+ * {@link #get()}; the integration tests get it, reset between tests, from {@code it.KeycloakITBase}.
  */
 public final class TestEnvironment implements BeforeAllCallback {
 

@@ -33,21 +33,36 @@ public final class TestUsers {
         Thread.sleep(1100);
     }
 
+    /** A well-formed code that is not this one: a person's typo. */
+    public static String otherCodeThan(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+
     /** Every number handed out in this run, for the scan that proves none of them reached a log or an event. */
     public static List<String> issuedNumbers() {
         return List.copyOf(ISSUED);
     }
 
-    /** Creates a user with a fresh name and returns the name; {@code phone} null for a user without a phone number. */
+    /**
+     * Creates a user with a fresh name, the address {@code <name>@example.org} and this number as its phone attribute
+     * (null for none); returns the name.
+     */
     public static String newUser(AdminApi admin, String realm, String phone) {
-        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
+        String username = freshName();
         create(admin, realm, username, phone);
+        return username;
+    }
+
+    /** As {@link #newUser}, without an email address. */
+    public static String newUserWithoutEmail(AdminApi admin, String realm, String phone) {
+        String username = freshName();
+        admin.createUser(realm, username, PASSWORD, phone == null ? Map.of() : Map.of("phoneNumber", phone), null);
         return username;
     }
 
     /** Creates a user with a password and phone credentials for these numbers (main first); returns the name. */
     public static String newUserWithPhones(AdminApi admin, String realm, String... phones) {
-        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
+        String username = freshName();
         admin.createUser(realm, username, PASSWORD, Map.of(), username + "@example.org", List.of(phones));
         return username;
     }
@@ -55,5 +70,9 @@ public final class TestUsers {
     /** Creates a user; {@code phone} null for a user without a phone number. Returns the user id. */
     public static String create(AdminApi admin, String realm, String username, String phone) {
         return admin.createUser(realm, username, PASSWORD, phone == null ? Map.of() : Map.of("phoneNumber", phone));
+    }
+
+    private static String freshName() {
+        return "u" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

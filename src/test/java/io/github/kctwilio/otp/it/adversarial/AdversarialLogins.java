@@ -1,5 +1,7 @@
 package io.github.kctwilio.otp.it.adversarial;
 
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
@@ -25,8 +27,6 @@ import java.util.UUID;
 public final class AdversarialLogins {
 
     public static final String REALM = "otp-adversarial";
-    public static final String PHONE_FORM = "kc-twilio-otp-phone-form";
-    public static final String CODE_FORM = "kc-twilio-otp-code-form";
 
     /** A user in the middle of a login: the browser, and the page the step showed last. */
     public record Login(LoginBrowser browser, String username, String userId, String phone, Page page) {
@@ -52,12 +52,10 @@ public final class AdversarialLogins {
     }
 
     private void ensureRealm() {
-        boolean exists = admin.send("GET", "/admin/realms", null).body().contains("\"realm\":\"" + REALM + "\"");
-        if (!exists) {
-            // Caps spelled out, so that a change of the defaults does not change what this suite meets.
-            Map<String, String> settings = Map.of("defaultRegion", "US", "resendCooldownSeconds", "0", "sendLimitPerIp", "0",
-                    "sendLimitPerNumber", "5/1h", "sendLimitPerUser", "10/1h", "maxSendsPerLogin", "5");
-            admin.send("POST", "/admin/realms", RealmJson.twilioRealm(REALM, settings).toString());
+        // Caps spelled out, so that a change of the defaults does not change what this suite meets.
+        Map<String, String> settings = Map.of("defaultRegion", "US", "resendCooldownSeconds", "0", "sendLimitPerIp", "0",
+                "sendLimitPerNumber", "5/1h", "sendLimitPerUser", "10/1h", "maxSendsPerLogin", "5");
+        if (admin.createRealmIfAbsent(RealmJson.twilioRealm(REALM, settings))) {
             admin.declarePhoneAttributes(REALM, "phoneNumber", "phoneNumberVerified");
             // Users without a number verify one in the required action, under the same settings.
             admin.enableVerifyPhoneAction(REALM, settings);
@@ -83,7 +81,7 @@ public final class AdversarialLogins {
         String username = "adv" + UUID.randomUUID().toString().substring(0, 8);
         String userId = TestUsers.create(admin, REALM, username, phone);
         LoginBrowser browser = env.newBrowser();
-        Page page = browser.signIn(browser.openLogin(REALM, RealmJson.CLIENT_ID), username, TestUsers.PASSWORD);
+        Page page = browser.signIn(REALM, username);
         return new Login(browser, username, userId, phone, page);
     }
 
@@ -117,9 +115,5 @@ public final class AdversarialLogins {
 
     public String attribute(Login login, String name) {
         return admin.attribute(REALM, login.userId(), name);
-    }
-
-    public AdminApi admin() {
-        return admin;
     }
 }
