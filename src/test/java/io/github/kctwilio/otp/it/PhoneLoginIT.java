@@ -139,6 +139,29 @@ class PhoneLoginIT {
     }
 
     @Test
+    void aNumberInAnAttributeAloneNeitherSignsInNorTakesTheSignInFromItsHolder() throws Exception {
+        String realm = PhoneLoginRealms.PHONE_ONLY;
+        String phone = TestUsers.newUsNumber();
+        String holder = TestUsers.newUserWithPhones(admin, realm, phone);
+        // Accounts whose attribute shows the number without holding it: typed into a profile, imported, set by an admin.
+        String squatter = TestUsers.newUserWithPhones(admin, realm, TestUsers.newUsNumber());
+        admin.setAttribute(realm, admin.userIdByName(realm, squatter), "phoneNumber", phone);
+        TestUsers.newUser(admin, realm, phone);
+        String attributeOnly = TestUsers.newUsNumber();
+        TestUsers.newUser(admin, realm, attributeOnly);
+
+        LoginBrowser browser = env.newBrowser();
+        Page done = browser.submit(enterNumber(browser, realm, phone), CODE_FORM, Map.of("code", twilio.lastCodeSentTo(phone).orElseThrow()));
+        assertThat(done.loggedIn()).as(done.toString()).isTrue();
+        assertThat(OidcTokens.idTokenClaims(browser.keycloakUrl(), realm, done.redirectedTo()).path("preferred_username").asText())
+                .as("the credential's holder, not an account that only shows the number").isEqualTo(holder);
+
+        Page decoy = enterNumber(env.newBrowser(), realm, attributeOnly);
+        assertThat(decoy.hasForm(CODE_FORM)).as(decoy.body()).isTrue();
+        assertThat(twilio.lastCodeSentTo(attributeOnly)).as("a number only an attribute shows gets no code").isEmpty();
+    }
+
+    @Test
     void wrongCodesAcrossPhoneSignInsLockTheHolderAndThenNothingReachesTwilio() throws Exception {
         String realm = PhoneLoginRealms.PHONE_ONLY;
         String phone = TestUsers.newUsNumber();
