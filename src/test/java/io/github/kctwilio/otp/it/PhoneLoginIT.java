@@ -14,7 +14,6 @@ import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,16 +102,16 @@ class PhoneLoginIT {
         disable(realm, TestUsers.newUserWithPhones(admin, realm, disabled));
         numbers.put("a disabled account's number", disabled);
         String locked = TestUsers.newUsNumber();
-        lockWithPasswords(realm, TestUsers.newUserWithPhones(admin, realm, locked));
+        Lockouts.lockWithPasswords(env, realm, TestUsers.newUserWithPhones(admin, realm, locked));
         numbers.put("a locked account's number", locked);
 
         long sendsBefore = twilio.count(RequestKind.CREATE_VERIFICATION);
-        Map<String, Sequence> seen = new LinkedHashMap<>();
+        Map<String, PageSequence> seen = new LinkedHashMap<>();
         for (Map.Entry<String, String> number : numbers.entrySet()) {
             seen.put(number.getKey(), walk(realm, number.getValue()));
         }
 
-        Sequence expected = seen.get("a holder's number");
+        PageSequence expected = seen.get("a holder's number");
         assertThat(expected.pages).hasSize(5);
         assertThat(expected.pages.get(1)).contains("If this number belongs to an account");
         assertThat(expected.pages.get(4)).contains("That code is not correct");
@@ -258,9 +257,9 @@ class PhoneLoginIT {
     }
 
     /** The number's page, a resend, two wrong codes: the text, forms and buttons of each page, and how long each took. */
-    private Sequence walk(String realm, String number) throws Exception {
+    private PageSequence walk(String realm, String number) throws Exception {
         LoginBrowser browser = env.newBrowser();
-        Sequence sequence = new Sequence();
+        PageSequence sequence = new PageSequence();
         long started = System.nanoTime();
         Page page = choosePhoneSignIn(browser, realm);
         sequence.add(page, started);
@@ -331,16 +330,6 @@ class PhoneLoginIT {
         admin.send("PUT", "/admin/realms/" + realm + "/users/" + id, user.put("enabled", false).toString());
     }
 
-    /** Five wrong passwords: brute-force protection (failure factor 5 in these realms) locks the account. */
-    private void lockWithPasswords(String realm, String username) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            LoginBrowser browser = env.newBrowser();
-            browser.signIn(browser.openLogin(realm, RealmJson.CLIENT_ID), username, "wrong-" + i);
-        }
-        assertThat(admin.bruteForceStatus(realm, admin.userIdByName(realm, username)).path("disabled").asBoolean())
-                .as("locked before the phone sign-in").isTrue();
-    }
-
     /** Keycloak records failures on a background executor: the lock shows up shortly after the fifth wrong code. */
     private void awaitLocked(String realm, String userId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -358,18 +347,5 @@ class PhoneLoginIT {
             }
         }
         throw new AssertionError("No " + type + " event for " + userId + ": " + admin.events(realm, userId));
-    }
-
-    /** What a person sees on each page, and how long each took. */
-    private static final class Sequence {
-        private final List<String> pages = new ArrayList<>();
-        private final List<Long> millis = new ArrayList<>();
-
-        void add(Page page, long startedNanos) {
-            millis.add((System.nanoTime() - startedNanos) / 1_000_000);
-            pages.add(page.status() + "|" + page.text() + "|" + page.document().select("form[id]").eachAttr("id")
-                    + page.document().select("button[name]").eachAttr("name") + page.document().select("button[name=channel]").eachAttr("value")
-                    + page.document().select("input").eachAttr("name"));
-        }
     }
 }
