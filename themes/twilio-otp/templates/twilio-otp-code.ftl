@@ -19,7 +19,7 @@
                 <#if twilioOtp.maskedTarget?has_content>
                     <p id="kc-twilio-otp-sent" class="${properties.kcFormGroupClass!}">${msg("twilioOtpCodeSent_" + twilioOtp.channel, twilioOtp.maskedTarget)}</p>
                 <#else>
-                    <p id="kc-twilio-otp-sent" class="${properties.kcFormGroupClass!}">${msg("twilioOtpCodeSentIfAccount")}</p>
+                    <p id="kc-twilio-otp-sent" class="${properties.kcFormGroupClass!}"><#if twilioOtpPhoneSignIn??>${msg("twilioOtpCodeSentIfRegistered")}<#else>${msg("twilioOtpCodeSentIfAccount")}</#if></p>
                 </#if>
                 <div class="${properties.kcFormGroupClass!}">
                     <div class="${properties.kcFormGroupLabelClass!} ${properties.kcLabelWrapperClass!}">

@@ -3,7 +3,8 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('phoneNumber'); section>
     <#if section="header">
-        ${msg("twilioOtpPhoneTitle")}
+        <#-- twilioOtpPhoneSignIn: the page of "Twilio OTP: sign in with phone number". -->
+        <#if twilioOtpPhoneSignIn??>${msg("twilioOtpPhoneSignInTitle")}<#else>${msg("twilioOtpPhoneTitle")}</#if>
     <#elseif section="form">
         <#assign phoneError=messagesPerField.existsError('phoneNumber')>
         <form id="kc-twilio-otp-phone-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
@@ -19,7 +20,7 @@
                                aria-describedby="phoneNumber-help<#if phoneError> input-error-phoneNumber</#if>"
                                aria-invalid="<#if phoneError>true<#else>false</#if>"/>
                     </span>
-                    <div id="phoneNumber-help" class="${properties.kcFormHelperTextClass!}">${msg("twilioOtpPhoneHelp")}</div>
+                    <div id="phoneNumber-help" class="${properties.kcFormHelperTextClass!}"><#if twilioOtpPhoneSignIn??>${msg("twilioOtpPhoneSignInHelp")}<#else>${msg("twilioOtpPhoneHelp")}</#if></div>
                     <#if phoneError>
                         <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
                             <div class="${properties.kcInputHelperTextClass!}">

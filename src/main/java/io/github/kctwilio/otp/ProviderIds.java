@@ -8,6 +8,8 @@ public final class ProviderIds {
 
     /** The login step "Twilio OTP". */
     public static final String STEP = "twilio-otp";
+    /** The login step "Twilio OTP: sign in with phone number", which identifies the user by a phone number and a code. */
+    public static final String PHONE_LOGIN = "twilio-otp-phone-login";
     /** The required action "Verify phone number"; also the alias of the realm's phone rules (its config). */
     public static final String VERIFY_PHONE_ACTION = "twilio-verify-phone";
     /** The registration form action "Twilio OTP: phone number at signup". */

@@ -12,6 +12,8 @@ public final class PhoneSettings {
     public static final String ALLOWED_COUNTRIES = "allowedCountries";
     public static final String NUMBERS_PER_USER = "phoneNumbersPerUser";
     public static final String REALM_SEND_LIMIT = "realmSendLimit";
+    /** Refuse, at enrolment, a number another account holds (required by phone sign-in): {@link SharedNumbers}. */
+    public static final String ONE_ACCOUNT_PER_NUMBER = "oneAccountPerNumber";
 
     private PhoneSettings() {
     }

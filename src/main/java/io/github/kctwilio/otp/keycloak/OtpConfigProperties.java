@@ -135,6 +135,13 @@ final class OtpConfigProperties {
                 .helpText("Two-letter country codes (such as US, CA) whose numbers may receive codes. Empty: all. A number "
                         + "from elsewhere is refused on the form, before any Twilio request.")
                 .add()
+                .property().name(PhoneSettings.ONE_ACCOUNT_PER_NUMBER).label("One account per phone number")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
+                .helpText("When on, a number another account already holds is refused once its code is approved (so only "
+                        + "someone holding that phone learns it is taken). Required by \"Twilio OTP: sign in with phone "
+                        + "number\", which refuses every phone sign-in while it is off. Numbers held by several accounts "
+                        + "before it was turned on sign nobody in by phone: the admin decides whose they are.")
+                .add()
                 .property().name(PhoneSettings.REALM_SEND_LIMIT).label("Realm-wide send limit")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(SendLimits.DEFAULT_PER_REALM)
                 .helpText("Most codes the whole realm sends in a window for requests anyone can make: new numbers "

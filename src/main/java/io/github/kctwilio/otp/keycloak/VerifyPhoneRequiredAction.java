@@ -10,10 +10,12 @@ import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
 import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
 import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
 import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
+import io.github.kctwilio.otp.keycloak.store.PhoneHolderLookup;
 import io.github.kctwilio.otp.keycloak.store.UserPhones;
 import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
+import io.github.kctwilio.otp.config.SharedNumbers;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
@@ -170,9 +172,26 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
 
     /** Approved: the new number is the user's main phone credential now; the action is done. */
     private void approved(RequiredActionContext action, OtpRequest request, Outcome.Approval approval) {
+        if (numberTaken(action, request, approval.number())) {
+            // Told only now, to someone who just proved they hold the phone: no oracle for which numbers are registered.
+            request.context().event(approval.channel(), approval.number()).error(OtpEvents.NUMBER_TAKEN);
+            action.challenge(OutcomePages.draw(action.form(), request, phoneForm(action, request, null,
+                    PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.NUMBER_TAKEN))));
+            return;
+        }
         UserPhones.recordProof(action.getUser(), request.policy(), approval.number(), clock.instant());
         request.context().event(approval.channel(), approval.number()); // Keycloak sends the event on success()
         action.success();
+    }
+
+    /** The realm rule "One account per phone number" is on and another account holds this number. */
+    private static boolean numberTaken(RequiredActionContext action, OtpRequest request, String number) {
+        try {
+            return SharedNumbers.refused(UserPhones.actionConfig(action.getRealm()))
+                    && PhoneHolderLookup.heldByAnother(action.getSession(), action.getRealm(), request.policy(), number, action.getUser());
+        } catch (ConfigException e) {
+            return true; // a malformed rule fails closed; the settings' own check logged it
+        }
     }
 
     /** Missing or malformed settings: one log line naming the setting and an event; no number is changed. */

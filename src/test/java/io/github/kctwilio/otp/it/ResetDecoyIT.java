@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.kctwilio.otp.emulator.RequestKind;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
-import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,7 @@ class ResetDecoyIT extends KeycloakITBase {
         Map<String, String> accounts = new LinkedHashMap<>();
         accounts.put("account with a phone", newUserWithPhones(realm, TestUsers.newUsNumber()));
         accounts.put("account without a phone", newUser(realm, null));
-        accounts.put("locked account with a phone", locked(realm, newUserWithPhones(realm, TestUsers.newUsNumber())));
+        accounts.put("locked account with a phone", Lockouts.lockWithPasswords(env, realm, newUserWithPhones(realm, TestUsers.newUsNumber())));
         accounts.put("unknown name", "nobody-" + UUID.randomUUID().toString().substring(0, 8));
 
         // Real requests at Twilio's current pace first, as on any node in service: the decoys follow the recent ones.
@@ -48,12 +46,12 @@ class ResetDecoyIT extends KeycloakITBase {
             signInWithCode(TestEnvironment.REALM, TestUsers.newUsNumber());
         }
         long sendsBefore = twilio.count(RequestKind.CREATE_VERIFICATION);
-        Map<String, Sequence> seen = new LinkedHashMap<>();
+        Map<String, PageSequence> seen = new LinkedHashMap<>();
         for (Map.Entry<String, String> account : accounts.entrySet()) {
             seen.put(account.getKey(), walk(realm, account.getValue()));
         }
 
-        Sequence real = seen.get("account with a phone");
+        PageSequence real = seen.get("account with a phone");
         assertThat(real.pages).hasSize(10);
         assertThat(real.pages.get(0)).contains("If this account has a verified phone number");
         assertThat(real.pages.get(8)).as("the sixth wrong code").contains("Too many wrong codes");
@@ -62,7 +60,7 @@ class ResetDecoyIT extends KeycloakITBase {
                 assertThat(sequence.pages.get(step)).as("%s, step %d", kind, step).isEqualTo(real.pages.get(step));
             }
             System.out.printf("Reset sequence, %-28s first page %4d ms, median step %4d ms, sends+checks %s%n", kind,
-                    sequence.millis.get(0), median(sequence.millis), sequence.millis);
+                    sequence.millis.get(0), sequence.medianMillis(), sequence.millis);
         });
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION) - sendsBefore).as("sends reached Twilio only for the real account")
                 .isEqualTo(3);
@@ -70,15 +68,15 @@ class ResetDecoyIT extends KeycloakITBase {
             // A sleep cannot end early, so these lower bounds hold on any machine: the decoy waited as Twilio would.
             assertThat(seen.get(decoy).millis.get(0)).as("%s: first page waits like a real send", decoy)
                     .isGreaterThanOrEqualTo(TWILIO_DELAY.toMillis());
-            assertThat(median(seen.get(decoy).millis)).as("%s: checks wait like real checks", decoy)
+            assertThat(seen.get(decoy).medianMillis()).as("%s: checks wait like real checks", decoy)
                     .isGreaterThanOrEqualTo(TWILIO_DELAY.toMillis());
         }
     }
 
     /** First page, resend, switch to a call, six wrong codes, another resend: the text, forms and buttons of each page. */
-    private Sequence walk(String realm, String username) throws Exception {
+    private PageSequence walk(String realm, String username) throws Exception {
         LoginBrowser fresh = env.newBrowser();
-        Sequence sequence = new Sequence();
+        PageSequence sequence = new PageSequence();
         long started = System.nanoTime();
         Page page = fresh.forgotPassword(realm, username);
         sequence.add(page, started);
@@ -106,33 +104,5 @@ class ResetDecoyIT extends KeycloakITBase {
         Page code = fresh.signIn(realm, username);
         Page done = fresh.enterCode(code, codeFor(phone));
         assertThat(done.loggedIn()).as(done.toString()).isTrue();
-    }
-
-    /** Five wrong passwords: brute-force protection (failure factor 5 in these realms) locks the account. */
-    private String locked(String realm, String username) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            LoginBrowser fresh = env.newBrowser();
-            fresh.signIn(fresh.openLogin(realm, RealmJson.CLIENT_ID), username, "wrong-" + i);
-        }
-        assertThat(admin.bruteForceStatus(realm, admin.userIdByName(realm, username)).path("disabled").asBoolean())
-                .as("locked before the reset").isTrue();
-        return username;
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        sorted.sort(Long::compare);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    /** What a person sees on each page ({@link Page#asSeen()}), and how long each took. */
-    private static final class Sequence {
-        private final List<String> pages = new ArrayList<>();
-        private final List<Long> millis = new ArrayList<>();
-
-        void add(Page page, long startedNanos) {
-            millis.add((System.nanoTime() - startedNanos) / 1_000_000);
-            pages.add(page.asSeen());
-        }
     }
 }

@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.keycloak.authentication.AuthenticationProcessor;
-import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 
 /**
  * Sends a code: our caps first ({@link SendAdmission}: a refused send costs nothing), then Twilio, then decides the
@@ -179,16 +177,13 @@ public final class CodeDelivery {
      * only the owner's own sign-in (or step-up) draws on the number's own allowance.
      */
     private static SendRequest request(OtpInteraction context, OtpAuthState state, String target, boolean enrolling, String ip) {
-        if (state.decoy()) {
-            // Keyed by the name typed on "Choose user" where a real reset is keyed by the number.
-            return SendRequest.resetDecoy(context.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME), ip);
+        if (state.targetHidden()) {
+            // A reset or a phone sign-in: the requester has proved nothing. A decoy takes the slots of what stands in
+            // for a number: the name typed on "Choose user" (ResetCodeStep's key), the number typed for a phone sign-in.
+            return SendRequest.reset(target, ip);
         }
         if (enrolling) {
             return SendRequest.newNumber(target, context.getUser().getId(), ip);
-        }
-        if (ResetCodeStep.RESET_CREDENTIALS_PATH.equals(
-                context.getAuthenticationSession().getAuthNote(AuthenticationProcessor.CURRENT_FLOW_PATH))) {
-            return SendRequest.reset(target, ip);
         }
         return SendRequest.owner(target, context.getUser().getId(), ip);
     }

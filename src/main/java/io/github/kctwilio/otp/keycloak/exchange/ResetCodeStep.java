@@ -5,7 +5,7 @@ import io.github.kctwilio.otp.keycloak.page.OtpEvents;
 import io.github.kctwilio.otp.keycloak.page.OtpMessages;
 import io.github.kctwilio.otp.phone.PhoneFactor;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
+import io.github.kctwilio.otp.limits.SendRequest;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -71,7 +71,7 @@ public final class ResetCodeStep {
 
     /** What keys the caps for a decoy, as a number does for a real reset: the name typed on "Choose user". */
     private static String decoyKey(AuthenticationFlowContext flow) {
-        String typed = flow.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
-        return "name:" + (typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT));
+        return SendRequest.resetDecoy(flow.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME),
+                null).target();
     }
 }

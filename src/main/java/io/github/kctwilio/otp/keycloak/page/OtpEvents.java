@@ -30,6 +30,10 @@ public final class OtpEvents {
     public static final String NO_VERIFIED_PHONE = "twilio_no_verified_phone";
     public static final String COUNTRY_NOT_ALLOWED = "twilio_country_not_allowed";
     public static final String SEND_LIMIT = "twilio_send_limit";
+    /** "One account per phone number": the number just proved is another account's. */
+    public static final String NUMBER_TAKEN = "twilio_number_taken";
+    /** Phone sign-in with a number several accounts hold: nobody's sign-in (the decoy answers). */
+    public static final String NUMBER_SHARED = "twilio_number_shared";
 
     private static final Logger LOG = Logger.getLogger(OtpEvents.class);
 

@@ -25,6 +25,7 @@ public final class OtpMessages {
     public static final String CHANNEL_UNAVAILABLE = "twilioOtpChannelUnavailable";
     public static final String NO_CHANNEL = "twilioOtpNoChannel";
     public static final String COUNTRY_NOT_ALLOWED = "twilioOtpCountryNotAllowed";
+    public static final String NUMBER_TAKEN = "twilioOtpNumberTaken";
 
     private OtpMessages() {
     }

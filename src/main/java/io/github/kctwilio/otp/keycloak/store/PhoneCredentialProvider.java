@@ -35,8 +35,14 @@ public final class PhoneCredentialProvider implements CredentialProvider<PhoneCr
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, PhoneCredentialModel credential) {
         // Reached by admin imports (realm JSON, the admin API); the plugin's own proofs store through UserPhones.
+        boolean first = !UserPhones.hasCredential(user);
         UserPhones.markCredentialsOnly(user);
-        return user.credentialManager().createStoredCredential(PhoneCredentialModel.imported(credential, Instant.now()));
+        PhoneCredentialModel imported = PhoneCredentialModel.imported(credential, Instant.now());
+        if (first) {
+            // The account's main number: mirrored as a proof would mirror it (phone sign-in finds accounts by it).
+            imported.data().ifPresent(data -> UserPhones.mirrorImported(realm, user, data.number()));
+        }
+        return user.credentialManager().createStoredCredential(imported);
     }
 
     @Override

@@ -173,6 +173,19 @@ public final class UserPhones {
         }
     }
 
+    /**
+     * An admin imported the account's first phone credential: its number becomes the mirror, as an approved code's
+     * would. Realm rules that cannot be read leave the attributes alone (the sign-in then reports the bad setting).
+     */
+    public static void mirrorImported(RealmModel realm, UserModel user, String number) {
+        try {
+            mirror(user, policy(realm), number);
+        } catch (ConfigException e) {
+            LOG.debugf("Twilio OTP: realm %s has malformed phone rules; the imported number of user %s is not mirrored",
+                    realm.getName(), user.getId());
+        }
+    }
+
     /** The main number and "verified" into the attributes tokens read; nothing is written when they already agree. */
     private static void mirror(UserModel user, PhonePolicy policy, String main) {
         if (!main.equals(user.getFirstAttribute(policy.phoneAttribute()))) {

@@ -1,0 +1,24 @@
+package io.github.kctwilio.otp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SharedNumbersTest {
+
+    @Test
+    void offUnlessTheRealmTurnsItOn() throws ConfigException {
+        assertThat(SharedNumbers.refused(null)).isFalse();
+        assertThat(SharedNumbers.refused(Map.of())).isFalse();
+        assertThat(SharedNumbers.refused(Map.of(PhoneSettings.ONE_ACCOUNT_PER_NUMBER, "false"))).isFalse();
+        assertThat(SharedNumbers.refused(Map.of(PhoneSettings.ONE_ACCOUNT_PER_NUMBER, " TRUE "))).isTrue();
+    }
+
+    @Test
+    void aMalformedValueNamesTheSetting() {
+        assertThatThrownBy(() -> SharedNumbers.refused(Map.of(PhoneSettings.ONE_ACCOUNT_PER_NUMBER, "yes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(PhoneSettings.ONE_ACCOUNT_PER_NUMBER);
+    }
+}
