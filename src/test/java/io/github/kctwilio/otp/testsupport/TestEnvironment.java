@@ -153,6 +153,8 @@ public final class TestEnvironment implements BeforeAllCallback {
                 .env(spi.env("verify-service-sid"), VerifyEmulator.SERVICE_SID)
                 .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
         realmFiles.forEach(options::realm);
+        // Test-only: the endpoint that moves the server's time (ServerTime), so that tests need not wait ten minutes.
+        options.testProvider(TestProviderJar.write(work));
         options.theme(Path.of("src", "test", "resources", "themes", "otp-custom"));
         keycloak = KeycloakDistribution.start(options);
         System.out.printf("Keycloak %s with the plugin ready in %.1f s%n", System.getProperty("keycloak.version"),
@@ -219,6 +221,11 @@ public final class TestEnvironment implements BeforeAllCallback {
 
     public AdminApi admin() {
         return admin;
+    }
+
+    /** Moves the time of this Keycloak and of the emulator together; close it to put both back. */
+    public ServerTime serverTime() {
+        return new ServerTime(admin, emulator);
     }
 
     public LoginBrowser newBrowser() {
