@@ -4,6 +4,7 @@ import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
 import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
 import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.config.ServerSettings;
+import io.github.kctwilio.otp.keycloak.store.KeycloakClock;
 import io.github.kctwilio.otp.metrics.TwilioOtpMetrics;
 import io.github.kctwilio.otp.verify.VerifyGateways;
 import io.github.kctwilio.otp.verify.VerifyTimings;
@@ -22,7 +23,8 @@ record OtpServices(StepConfigLoader configLoader, CodeDelivery delivery, CodeChe
     static OtpServices start(ServerSettings settings) {
         // Every gateway counts its Twilio calls on Keycloak's metrics (published with --metrics-enabled=true).
         // It also measures them, so that a decoy (a reset that gets no code) takes as long as a real request.
-        Clock clock = Clock.systemUTC();
+        // Keycloak's time, not the JVM's: expiry and caps follow Keycloak's sessions (and a test's move of the server's time).
+        Clock clock = KeycloakClock.UTC;
         VerifyTimings timings = new VerifyTimings(clock);
         TwilioOtpMetrics metrics = TwilioOtpMetrics.onKeycloakRegistry();
         VerifyGateways gateways = new VerifyGateways(settings.transport(), gateway -> timings.measure(metrics.instrument(gateway)));

@@ -15,6 +15,11 @@ final class PageSequence {
 
     void add(Page page, long startedNanos) {
         millis.add((System.nanoTime() - startedNanos) / 1_000_000);
+        add(page);
+    }
+
+    /** A page whose time does not matter. */
+    void add(Page page) {
         pages.add(page.asSeen());
     }
 

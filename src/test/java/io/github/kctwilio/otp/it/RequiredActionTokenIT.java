@@ -27,8 +27,7 @@ class RequiredActionTokenIT extends KeycloakITBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REALM = "otp-action-token";
-    private static final String ACTIONS = "/admin/realms/" + REALM + "/authentication/required-actions";
-    private static final String ACTION = ACTIONS + "/" + AdminApi.VERIFY_PHONE_ACTION;
+    private static final String ACTION = actionPath(REALM);
     /** The account's real token (the emulator's), so that the whole-run log scan also looks for it. */
     private static final String LITERAL_TOKEN = VerifyEmulator.AUTH_TOKEN;
     private static final String VAULT_REFERENCE = "${vault." + TestEnvironment.VAULT_KEY + "}";
@@ -36,24 +35,33 @@ class RequiredActionTokenIT extends KeycloakITBase {
     /** A realm imported with a literal token in the action's settings, as a realm JSON of the older version had it. */
     @BeforeAll
     static void importRealmWithLiteralTokenInTheActionSettings() {
-        ObjectNode realm = RealmJson.twilioRealm(REALM, Map.of());
-        ObjectNode action = realm.putArray("requiredActions").addObject()
-                .put("alias", AdminApi.VERIFY_PHONE_ACTION).put("providerId", AdminApi.VERIFY_PHONE_ACTION)
-                .put("name", "Verify phone number").put("enabled", true).put("defaultAction", false).put("priority", 100);
-        action.putObject("config").put("authToken", LITERAL_TOKEN).put("defaultRegion", "US");
         AdminApi admin = TestEnvironment.get().admin();
-        if (admin.createRealmIfAbsent(realm)) {
+        if (admin.createRealmIfAbsent(RealmJson.withVerifyPhoneAction(RealmJson.twilioRealm(REALM, Map.of()),
+                Map.of("authToken", LITERAL_TOKEN, "defaultRegion", "US")))) {
             admin.declarePhoneAttributes(REALM, "phoneNumber", "phoneNumberVerified");
         }
     }
 
     @Test
     void literalTokenInAnImportedRealmIsTakenOutOfTheActionSettingsAndTheRestIsKept() throws Exception {
-        JsonNode config = actionConfig();
+        assertImportCleaned(REALM);
+    }
+
+    /**
+     * The same in a realm that was in the server's import directory at start ({@code --import-realm}, as the demo's
+     * docker-compose.yml imports its realm): cleaned as the start imports it, and again once the server is up.
+     */
+    @Test
+    void literalTokenInARealmImportedAtServerStartIsTakenOutOfTheActionSettingsAndTheRestIsKept() throws Exception {
+        assertImportCleaned(TestEnvironment.REALM_ACTION_TOKEN_AT_START);
+    }
+
+    private void assertImportCleaned(String realm) throws Exception {
+        JsonNode config = actionConfig(realm);
         assertThat(config.path("defaultRegion").asText()).as("the other settings of the import are kept: %s", config).isEqualTo("US");
-        assertTokenShowsNowhere();
+        assertTokenShowsNowhere(realm);
         assertThat(env.keycloak().log()).as("the server log says what happened, naming the realm and the setting")
-                .containsPattern("WARN .*authToken.*" + REALM);
+                .containsPattern("WARN .*authToken.* of realm " + realm + "\\.");
     }
 
     @Test
@@ -62,11 +70,11 @@ class RequiredActionTokenIT extends KeycloakITBase {
                 configJson(Map.of("authToken", LITERAL_TOKEN, "defaultRegion", "CA")));
         assertThat(refused.statusCode()).as("PUT of a literal token: %s", refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("vault").doesNotContain(LITERAL_TOKEN);
-        assertThat(actionConfig().path("defaultRegion").asText()).as("nothing of the refused settings was stored").isNotEqualTo("CA");
-        assertTokenShowsNowhere();
+        assertThat(actionConfig(REALM).path("defaultRegion").asText()).as("nothing of the refused settings was stored").isNotEqualTo("CA");
+        assertTokenShowsNowhere(REALM);
 
         admin.send("PUT", ACTION + "/config", configJson(Map.of("authToken", VAULT_REFERENCE, "defaultRegion", "US")));
-        assertThat(actionConfig().path("authToken").asText()).as("a vault reference is stored as typed").isEqualTo(VAULT_REFERENCE);
+        assertThat(actionConfig(REALM).path("authToken").asText()).as("a vault reference is stored as typed").isEqualTo(VAULT_REFERENCE);
     }
 
     @Test
@@ -82,24 +90,29 @@ class RequiredActionTokenIT extends KeycloakITBase {
         LoginBrowser.Page codeForm = browser.signIn(REALM, username);
         assertThat(codeForm.hasForm(CODE_FORM)).as("the step ran: %s", codeForm).isTrue();
 
-        assertThat(actionConfig().path("defaultRegion").asText()).isEqualTo("US");
-        assertTokenShowsNowhere();
+        assertThat(actionConfig(REALM).path("defaultRegion").asText()).isEqualTo("US");
+        assertTokenShowsNowhere(REALM);
     }
 
     /** GET of the action's config, GET of the action list, and a partial export: none holds the literal token. */
-    private void assertTokenShowsNowhere() throws Exception {
-        JsonNode config = actionConfig();
+    private void assertTokenShowsNowhere(String realm) throws Exception {
+        JsonNode config = actionConfig(realm);
         assertThat(config.path("authToken").asText()).as("admin API, action config: %s", config).isNotEqualTo(LITERAL_TOKEN);
-        assertThat(admin.send("GET", ACTION + "/config", null).body()).as("admin API, action config").doesNotContain(LITERAL_TOKEN);
-        assertThat(admin.send("GET", ACTIONS, null).body()).as("admin API, required actions").doesNotContain(LITERAL_TOKEN);
-        String export = admin.send("POST", "/admin/realms/" + REALM + "/partial-export?exportClients=true&exportGroupsAndRoles=true",
+        assertThat(admin.send("GET", actionPath(realm) + "/config", null).body()).as("admin API, action config").doesNotContain(LITERAL_TOKEN);
+        assertThat(admin.send("GET", "/admin/realms/" + realm + "/authentication/required-actions", null).body())
+                .as("admin API, required actions").doesNotContain(LITERAL_TOKEN);
+        String export = admin.send("POST", "/admin/realms/" + realm + "/partial-export?exportClients=true&exportGroupsAndRoles=true",
                 null).body();
         assertThat(export).as("the export holds the action's settings").contains(AdminApi.VERIFY_PHONE_ACTION).contains("defaultRegion");
         assertThat(export).as("partial export").doesNotContain(LITERAL_TOKEN);
     }
 
-    private JsonNode actionConfig() throws Exception {
-        return JSON.readTree(admin.send("GET", ACTION + "/config", null).body()).path("config");
+    private JsonNode actionConfig(String realm) throws Exception {
+        return JSON.readTree(admin.send("GET", actionPath(realm) + "/config", null).body()).path("config");
+    }
+
+    private static String actionPath(String realm) {
+        return "/admin/realms/" + realm + "/authentication/required-actions/" + AdminApi.VERIFY_PHONE_ACTION;
     }
 
     private static String configJson(Map<String, String> values) {

@@ -47,6 +47,7 @@ public final class KeycloakDistribution implements AutoCloseable {
     public static final class Options {
         private Path home;
         private Path pluginJar;
+        private final List<Path> testProviders = new ArrayList<>();
         private final List<Path> realmFiles = new ArrayList<>();
         private final List<Path> themes = new ArrayList<>();
         private final List<String> serverOptions = new ArrayList<>();
@@ -58,6 +59,8 @@ public final class KeycloakDistribution implements AutoCloseable {
 
         public Options home(Path value) { this.home = value; return this; }
         public Options pluginJar(Path value) { this.pluginJar = value; return this; }
+        /** A test-only provider jar to install next to the plugin (never part of the plugin jar). */
+        public Options testProvider(Path jar) { testProviders.add(jar); return this; }
         public Options realm(Path file) { realmFiles.add(file); return this; }
         /** A theme directory (its name is the theme's name) to install into the server's themes/. */
         public Options theme(Path dir) { themes.add(dir); return this; }
@@ -83,7 +86,7 @@ public final class KeycloakDistribution implements AutoCloseable {
             throw new IllegalStateException("No Keycloak distribution at " + home + ": run 'mvn package' first");
         }
         if (!options.prebuilt) {
-            prepareProviders(home, pluginJar);
+            prepareProviders(home, pluginJar, options.testProviders);
             prepareThemes(home, options.themes);
         }
         prepareImports(home, options.realmFiles);
@@ -211,8 +214,11 @@ public final class KeycloakDistribution implements AutoCloseable {
         return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
     }
 
-    /** Only our jar in providers/: a stale jar from an earlier build would shadow the one under test. */
-    private static void prepareProviders(Path home, Path pluginJar) throws IOException {
+    /**
+     * Only our jar (and the run's test-only providers) in providers/: a stale jar from an earlier build would shadow
+     * the one under test.
+     */
+    private static void prepareProviders(Path home, Path pluginJar, List<Path> testProviders) throws IOException {
         if (!Files.isRegularFile(pluginJar)) {
             throw new IllegalStateException("Plugin jar " + pluginJar + " is missing: run 'mvn package' first");
         }
@@ -224,6 +230,9 @@ public final class KeycloakDistribution implements AutoCloseable {
             }
         }
         Files.copy(pluginJar, providers.resolve(pluginJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        for (Path jar : testProviders) {
+            Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** A fresh data/ directory: the dev-mem database starts empty and imports exactly these realms. */

@@ -138,6 +138,19 @@ public final class RealmJson {
                 .put("credentialData", "{}");
     }
 
+    /**
+     * Adds the required action "Verify phone number", enabled, with these settings, as a realm export holds it (past
+     * the admin console's check of the settings).
+     */
+    public static ObjectNode withVerifyPhoneAction(ObjectNode realm, Map<String, String> settings) {
+        ObjectNode action = realm.putArray("requiredActions").addObject()
+                .put("alias", "twilio-verify-phone").put("providerId", "twilio-verify-phone")
+                .put("name", "Verify phone number").put("enabled", true).put("defaultAction", false).put("priority", 100);
+        ObjectNode config = action.putObject("config");
+        settings.forEach(config::put);
+        return realm;
+    }
+
     /** Realm settings, the client, the top of the browser flow and the step's config; the forms sub-flow is the caller's. */
     private static ObjectNode baseRealm(String realm, Map<String, String> stepConfig) {
         ObjectNode root = JSON.createObjectNode()

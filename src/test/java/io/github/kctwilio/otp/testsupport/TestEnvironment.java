@@ -52,6 +52,11 @@ public final class TestEnvironment implements BeforeAllCallback {
     public static final String TOTP_USER = "totp-user";
     public static final String TOTP_USER_PHONE = "+14155559000";
     public static final String TOTP_SECRET = "twilio-otp-test-totp-secret";
+    /**
+     * Imported at start with a literal Auth Token in the settings of "Verify phone number" (RequiredActionTokenIT); not
+     * in {@link #REALMS}, whose action settings the start writes over.
+     */
+    public static final String REALM_ACTION_TOKEN_AT_START = "otp-startup-action-token";
 
     public static final List<String> REALMS = List.of(REALM, REALM_NO_SETUP, REALM_BROKEN, REALM_VAULT, REALM_LIMITS,
             REALM_IP_LIMIT, REALM_PERMANENT_LOCKOUT, REALM_CHANNELS, REALM_DISABLED_CHANNEL, REALM_FAULT_CHANNEL,
@@ -134,6 +139,8 @@ public final class TestEnvironment implements BeforeAllCallback {
                 RealmJson.write(RealmJson.twilioRealm(REALM_CLASSIC_THEME, Map.of()).put("loginTheme", "keycloak"), realms),
                 RealmJson.write(RealmJson.twilioRealm(REALM_CUSTOM_THEME, Map.of()).put("loginTheme", "otp-custom"), realms),
                 RealmJson.write(alternatives(), realms),
+                RealmJson.write(RealmJson.withVerifyPhoneAction(RealmJson.twilioRealm(REALM_ACTION_TOKEN_AT_START, Map.of()),
+                        Map.of("authToken", VerifyEmulator.AUTH_TOKEN, "defaultRegion", "US")), realms),
                 DemoRealm.FILE); // the committed demo realm, imported as docker-compose.yml imports it
 
         SpiOptionNames spi = SpiOptionNames.forKeycloakUnderTest();
@@ -153,6 +160,8 @@ public final class TestEnvironment implements BeforeAllCallback {
                 .env(spi.env("verify-service-sid"), VerifyEmulator.SERVICE_SID)
                 .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN);
         realmFiles.forEach(options::realm);
+        // Test-only: the endpoint that moves the server's time (ServerTime), so that tests need not wait ten minutes.
+        options.testProvider(TestProviderJar.write(work));
         options.theme(Path.of("src", "test", "resources", "themes", "otp-custom"));
         keycloak = KeycloakDistribution.start(options);
         System.out.printf("Keycloak %s with the plugin ready in %.1f s%n", System.getProperty("keycloak.version"),
@@ -219,6 +228,11 @@ public final class TestEnvironment implements BeforeAllCallback {
 
     public AdminApi admin() {
         return admin;
+    }
+
+    /** Moves the time of this Keycloak and of the emulator together; close it to put both back. */
+    public ServerTime serverTime() {
+        return new ServerTime(admin, emulator);
     }
 
     public LoginBrowser newBrowser() {
