@@ -51,14 +51,15 @@ public record ServerSettings(String accountSid, String authToken, String verifyS
                 firstNonBlank(spiOption.apply(AUTH_TOKEN), env.apply(ENV_AUTH_TOKEN)),
                 firstNonBlank(spiOption.apply(VERIFY_SERVICE_SID), env.apply(ENV_VERIFY_SID)),
                 new TransportSettings(
-                        baseUrl(spiOption.apply(API_BASE_URL)),
+                        baseUrl(API_BASE_URL, spiOption.apply(API_BASE_URL), TransportSettings.TWILIO_VERIFY_URL),
                         millis(CONNECT_TIMEOUT_MS, spiOption.apply(CONNECT_TIMEOUT_MS), DEFAULT_CONNECT_TIMEOUT_MS),
                         millis(READ_TIMEOUT_MS, spiOption.apply(READ_TIMEOUT_MS), DEFAULT_READ_TIMEOUT_MS)));
     }
 
-    private static URI baseUrl(String value) {
+    /** The URL an option names, without user info, query or fragment; {@code defaultUrl} when the option is unset. */
+    static URI baseUrl(String option, String value, URI defaultUrl) {
         if (isBlank(value)) {
-            return TransportSettings.TWILIO_VERIFY_URL;
+            return defaultUrl;
         }
         try {
             URI uri = URI.create(value.trim());
@@ -69,8 +70,8 @@ public record ServerSettings(String accountSid, String authToken, String verifyS
         } catch (IllegalArgumentException e) {
             // reported below, with the option's name
         }
-        throw new IllegalArgumentException("Twilio OTP server option '" + API_BASE_URL
-                + "' must be an http(s) URL such as https://verify.twilio.com");
+        throw new IllegalArgumentException("Twilio OTP server option '" + option
+                + "' must be an http(s) URL such as " + defaultUrl);
     }
 
     private static Duration millis(String name, String value, int defaultMillis) {

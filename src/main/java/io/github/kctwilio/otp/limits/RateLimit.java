@@ -45,12 +45,7 @@ public record RateLimit(int count, Duration window) {
         }
         int count = Integer.parseInt(m.group(1));
         long amount = Long.parseLong(m.group(2));
-        Duration window = switch (m.group(3)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
+        Duration window = DurationText.of(amount, m.group(3));
         if (count < 1 || count > maxCount || window.isZero() || window.compareTo(MAX_WINDOW) > 0) {
             return Optional.empty();
         }

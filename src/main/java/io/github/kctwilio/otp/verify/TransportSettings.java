@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * How we reach Twilio: where, and how long we wait.
  *
- * @param apiBaseUrl     replaces {@code https://verify.twilio.com}; used for the emulator and for proxies
+ * @param apiBaseUrl     replaces Twilio's scheme, host and port ({@code https://verify.twilio.com}, {@code https://lookups.twilio.com});
+ *                       used for the emulator and for proxies
  * @param connectTimeout time to open a connection
  * @param readTimeout    time to wait for Twilio's answer
  */

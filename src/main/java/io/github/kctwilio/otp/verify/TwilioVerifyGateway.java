@@ -33,6 +33,7 @@ public final class TwilioVerifyGateway implements VerifyGateway {
         if (!request.tags().isEmpty()) {
             creator.setTags(toJson(request));
         }
+        applyOptions(creator, request.channel(), request.options());
         Verification verification = call(() -> creator.create(client));
         return new StartedVerification(verification.getSid(), request.channel());
     }
@@ -49,6 +50,19 @@ public final class TwilioVerifyGateway implements VerifyGateway {
     @Override
     public void cancel(String verificationSid) throws VerifyException {
         call(() -> Verification.updater(serviceSid, verificationSid, Verification.Status.CANCELED).update(client));
+    }
+
+    /** Twilio documents templates for SMS and voice and the app hash for SMS only: other channels get neither. */
+    private static void applyOptions(VerificationCreator creator, Channel channel, SendOptions options) {
+        if (options.riskCheck() == SendOptions.RiskCheck.ENABLE) {
+            creator.setRiskCheck(Verification.RiskCheck.ENABLE);
+        }
+        if (options.templateSid() != null && (channel == Channel.SMS || channel == Channel.CALL)) {
+            creator.setTemplateSid(options.templateSid());
+        }
+        if (options.appHash() != null && channel == Channel.SMS) {
+            creator.setAppHash(options.appHash());
+        }
     }
 
     private static String toJson(VerificationRequest request) throws VerifyException {
@@ -70,18 +84,8 @@ public final class TwilioVerifyGateway implements VerifyGateway {
                     "Twilio answered with an error", e);
         } catch (RuntimeException e) {
             // ApiConnectionException (timeouts, refused connections) and anything unexpected from the SDK.
-            throw new VerifyException(VerifyFailure.UNAVAILABLE, null, null, causeChain(e), e);
+            throw new VerifyException(VerifyFailure.UNAVAILABLE, null, null, CauseChain.of(e), e);
         }
-    }
-
-    /** Exception class names only ("ApiConnectionException < SocketTimeoutException"): telling, and free of user data. */
-    private static String causeChain(Throwable e) {
-        StringBuilder chain = new StringBuilder(e.getClass().getSimpleName());
-        Throwable cause = e.getCause();
-        for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
-            chain.append(" < ").append(cause.getClass().getSimpleName());
-        }
-        return chain.toString();
     }
 
     @FunctionalInterface

@@ -22,8 +22,9 @@ public final class VerifyErrors {
                 case 60203: return VerifyFailure.TOO_MANY_SENDS;
                 case 60205: return VerifyFailure.LANDLINE;
                 case 60223: return VerifyFailure.CHANNEL_DISABLED;
-                case 60410:
-                case 60605: return VerifyFailure.NUMBER_BLOCKED;
+                case 60410: // Fraud Guard blocked the number's prefix
+                case 60413: // Verify's Device Intelligence judged the sender a risk
+                case 60605: return VerifyFailure.NUMBER_BLOCKED; // Geo Permissions
                 default: break;
             }
         }

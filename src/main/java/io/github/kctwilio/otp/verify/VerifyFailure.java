@@ -21,7 +21,10 @@ public enum VerifyFailure {
     LANDLINE(false),
     /** 60223: the channel is disabled in the Verify Service. The admin must act. */
     CHANNEL_DISABLED(true),
-    /** 60410 (Fraud Guard), 60605 (Geo Permissions): Twilio refuses to send to this number. */
+    /**
+     * Twilio's risk checks refuse to send to this number: 60410 (Fraud Guard), 60413 (Device Intelligence), 60605
+     * (Geo Permissions).
+     */
     NUMBER_BLOCKED(false),
     /** Timeouts, refused connections, HTTP 5xx, unreadable bodies, codes we do not know. */
     UNAVAILABLE(true);

@@ -12,24 +12,39 @@ import java.util.Map;
  *
  * @param method HTTP method, upper case
  * @param path   decoded request path without query string
+ * @param query  decoded query parameters in arrival order (Lookup's {@code Fields}); empty when there is none
  * @param form   decoded {@code application/x-www-form-urlencoded} body parameters in arrival order; empty for
  *               other bodies and for GET
- * @param kind   which Verify operation the method and path address
+ * @param kind   which Verify or Lookup operation the method and path address
  * @param at     arrival time on the emulator's clock (which {@link VerifyEmulator#advanceClock} moves)
  */
-public record RecordedRequest(String method, String path, Map<String, List<String>> form, RequestKind kind,
-                              Instant at) {
+public record RecordedRequest(String method, String path, Map<String, List<String>> query,
+                              Map<String, List<String>> form, RequestKind kind, Instant at) {
 
     public RecordedRequest {
-        // keep arrival order (Map.copyOf would not), and make the record safe to hand out
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        form.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        form = Collections.unmodifiableMap(copy);
+        query = ordered(query);
+        form = ordered(form);
     }
 
     /** The first value of a form parameter, or null: the Verify API never repeats its parameters. */
     public String param(String name) {
-        List<String> values = form.get(name);
+        return first(form, name);
+    }
+
+    /** The first value of a query parameter, or null. */
+    public String queryParam(String name) {
+        return first(query, name);
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Keeps arrival order (Map.copyOf would not), and makes the record safe to hand out. */
+    private static Map<String, List<String>> ordered(Map<String, List<String>> params) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        params.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return Collections.unmodifiableMap(copy);
     }
 }

@@ -14,6 +14,8 @@ public enum RequestKind {
     FETCH,
     /** {@code POST /v2/Services/{ServiceSid}/Verifications/{Sid}}: cancel or approve. */
     UPDATE,
+    /** {@code GET /v2/PhoneNumbers/{PhoneNumber}} (Lookup v2, host lookups.twilio.com at Twilio). */
+    LOOKUP,
     /** Anything else (unknown paths, wrong methods). */
     OTHER
 }

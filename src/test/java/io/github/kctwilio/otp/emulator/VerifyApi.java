@@ -25,13 +25,18 @@ final class VerifyApi {
     private static final Pattern CODE = Pattern.compile("^\\d{4,10}$");
     private static final Set<String> CHANNELS = Set.of("sms", "call", "whatsapp", "email", "sna", "auto");
     private static final Set<String> UPDATE_STATUSES = Set.of("canceled", "approved");
+    private static final Set<String> RISK_CHECKS = Set.of("enable", "disable");
+    /** The pattern of TemplateSid in Twilio's OpenAPI description. */
+    private static final Pattern TEMPLATE_SID = Pattern.compile("^HJ[0-9a-fA-F]{32}$");
 
     private final VerificationStore store;
+    private final FraudGuard fraudGuard;
     private final String accountSid;
     private final Supplier<String> baseUrl;
 
-    VerifyApi(VerificationStore store, String accountSid, Supplier<String> baseUrl) {
+    VerifyApi(VerificationStore store, FraudGuard fraudGuard, String accountSid, Supplier<String> baseUrl) {
         this.store = store;
+        this.fraudGuard = fraudGuard;
         this.accountSid = accountSid;
         this.baseUrl = baseUrl;
     }
@@ -50,9 +55,18 @@ final class VerifyApi {
         if (!toRule.matcher(to).matches()) {
             throw TwilioError.invalidParameter("To");
         }
+        String riskCheck = param(form, "RiskCheck");
+        if (riskCheck != null && !RISK_CHECKS.contains(riskCheck)) {
+            throw TwilioError.invalidParameter("RiskCheck");
+        }
+        String templateSid = param(form, "TemplateSid");
+        if (templateSid != null && !TEMPLATE_SID.matcher(templateSid).matches()) {
+            throw TwilioError.invalidParameter("TemplateSid");
+        }
         // 'auto' lets Twilio pick; without SNA coverage it falls back to sms, and the response names the
         // channel really used (the spec's channel enum has no 'auto').
         String used = "auto".equals(channel) ? "sms" : channel;
+        fraudGuard.check(to, used, riskCheck);
         VerificationStore.Sent sent = store.send(serviceSid, to, used, param(form, "Locale"));
         return new Reply(201, VerifyJson.verification(sent.verification(), accountSid, baseUrl.get()),
                 sent.sentCode());

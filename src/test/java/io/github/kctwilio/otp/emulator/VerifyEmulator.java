@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +32,12 @@ import java.util.function.Consumer;
  * sent to an address, recorded requests, a FIFO of injected faults (error, raw body, delay, hang), and a delay
  * or hang for every request.
  *
- * <p>Not emulated: Fraud Guard, Geo Permissions, rate limits, SNA, PSD2 (amount and payee are always null),
- * API-key authentication. Inject those answers with {@link #failNext(int, int)}.
+ * <p>Also emulated: Fraud Guard's block of a number prefix (403 / 60410, {@link #blockByFraudGuard}), the
+ * {@code RiskCheck}, {@code TemplateSid} and {@code AppHash} parameters (validated, recorded), and Lookup v2's
+ * phone number lookup with line type, SMS pumping risk and SIM swap packages ({@link #lookup()}).
+ *
+ * <p>Not emulated: Geo Permissions, rate limits, SNA, PSD2 (amount and payee are always null), API-key
+ * authentication. Inject those answers with {@link #failNext(int, int)}.
  */
 public final class VerifyEmulator implements AutoCloseable {
 
@@ -57,6 +62,8 @@ public final class VerifyEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final EmulatorClock clock = new EmulatorClock(Clock.systemUTC());
     private final VerificationStore store = new VerificationStore(clock);
+    private final LookupNumbers lookupNumbers = new LookupNumbers(clock);
+    private final FraudGuard fraudGuard = new FraudGuard();
     private final FaultQueue faults = new FaultQueue();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final List<Consumer<SentCode>> listeners = new CopyOnWriteArrayList<>();
@@ -71,9 +78,11 @@ public final class VerifyEmulator implements AutoCloseable {
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        VerifyApi api = new VerifyApi(store, accountSid, () -> baseUrl);
-        server.createContext("/", new VerifyHttpHandler(api, faults, clock, this::record, this::notifySend,
-                accountSid, authToken));
+        VerifyApi api = new VerifyApi(store, fraudGuard, accountSid, () -> baseUrl);
+        TwilioExchange twilio = new TwilioExchange(accountSid, authToken, new SecureRandom());
+        server.createContext("/", new VerifyHttpHandler(api, faults, clock, this::record, this::notifySend, twilio));
+        server.createContext(LookupHttpHandler.CONTEXT, new LookupHttpHandler(new LookupApi(lookupNumbers, () -> baseUrl),
+                lookupNumbers, clock, this::record, twilio));
         // A pool, not the server's single default thread, so a hung or delayed request blocks no other one.
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
@@ -177,10 +186,28 @@ public final class VerifyEmulator implements AutoCloseable {
         clock.advance(d);
     }
 
-    /** Forgets verifications, codes, recorded requests, injected faults (releasing hung requests) and the clock offset. */
+    /**
+     * Lookup v2 ({@code GET /v2/PhoneNumbers/{PhoneNumber}}) on the same port: what it answers for which number, and
+     * faults for Lookup requests alone ({@link #failNext} and the other fault hooks here are for Verify requests).
+     */
+    public LookupNumbers lookup() {
+        return lookupNumbers;
+    }
+
+    /**
+     * Fraud Guard blocks SMS to numbers starting with this prefix ("+44"): a create for the sms channel answers
+     * 403 / 60410 unless it carries {@code RiskCheck=disable}, until {@link #reset}.
+     */
+    public void blockByFraudGuard(String prefix) {
+        fraudGuard.block(prefix);
+    }
+
+    /** Forgets verifications, codes, Lookup settings, recorded requests, injected faults (releasing hung requests) and the clock offset. */
     public void reset() {
         store.clear();
         faults.clear();
+        lookupNumbers.clear();
+        fraudGuard.clear();
         synchronized (requests) {
             requests.clear();
         }
@@ -194,6 +221,7 @@ public final class VerifyEmulator implements AutoCloseable {
             return;
         }
         faults.clear();
+        lookupNumbers.clear();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -78,6 +78,15 @@ class VerifyEmulatorContractTest {
     }
 
     @Test
+    void createWithRiskCheckTemplateAndAppHashConformsToTheSpec() {
+        HttpResponse<String> r = http.post(VERIFICATIONS, form("To", PHONE, "Channel", "sms", "RiskCheck", "enable",
+                "TemplateSid", "HJ" + "0123456789abcdef".repeat(2), "AppHash", "He42w354ol9"));
+
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertConforms(VERIFICATIONS, Request.Method.POST, r);
+    }
+
+    @Test
     void resendResponseConformsAndItsUntypedPropertiesHaveTheDocumentedShape() {
         http.create(PHONE, "sms");
         HttpResponse<String> r = http.create(PHONE, "call");
@@ -174,6 +183,7 @@ class VerifyEmulatorContractTest {
             "fetch of an unknown sid   | 404 | 20404",
             "sixth check               | 429 | 60202",
             "wrong credentials         | 401 | 20003",
+            "fraud guard block         | 403 | 60410",
             "malformed service sid     | 404 | 20404"})
     void errorBodiesConformToTheSpecsErrorSchema(String scenario, int status, int code) {
         HttpResponse<String> r = provoke(scenario);
@@ -207,6 +217,9 @@ class VerifyEmulatorContractTest {
             case "wrong credentials":
                 return new VerifyHttp(emulator, VerifyHttp.basic(VerifyEmulator.ACCOUNT_SID, "wrong"), c -> { })
                         .create(PHONE, "sms");
+            case "fraud guard block":
+                emulator.blockByFraudGuard("+1415");
+                return http.create(PHONE, "sms");
             case "malformed service sid":
                 return unchecked.post("/v2/Services/VA123/Verifications", form("To", PHONE, "Channel", "sms"));
             default:

@@ -45,6 +45,7 @@ final class VerifyHttp {
     static final String SERVICE_PATH = "/v2/Services/" + VerifyEmulator.SERVICE_SID;
     static final String VERIFICATIONS = SERVICE_PATH + "/Verifications";
     static final String CHECK = SERVICE_PATH + "/VerificationCheck";
+    static final String LOOKUP_PATH = "/v2/PhoneNumbers/";
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
@@ -89,6 +90,11 @@ final class VerifyHttp {
 
     HttpResponse<String> update(String verificationSid, String status) {
         return post(VERIFICATIONS + "/" + verificationSid, form("Status", status));
+    }
+
+    /** A Lookup v2 request as twilio-java writes it: the number unencoded in the path, Fields in the query. */
+    HttpResponse<String> lookup(String number, String fields) {
+        return get(LOOKUP_PATH + number + (fields == null ? "" : "?Fields=" + fields));
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) {

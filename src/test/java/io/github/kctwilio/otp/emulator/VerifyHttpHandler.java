@@ -4,11 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,17 +27,16 @@ final class VerifyHttpHandler implements HttpHandler {
     private final EmulatorClock clock;
     private final Consumer<RecordedRequest> log;
     private final Consumer<SentCode> sendListener;
-    private final byte[] expectedCredentials;
-    private final SecureRandom random = new SecureRandom();
+    private final TwilioExchange twilio;
 
     VerifyHttpHandler(VerifyApi api, FaultQueue faults, EmulatorClock clock, Consumer<RecordedRequest> log,
-                      Consumer<SentCode> sendListener, String accountSid, String authToken) {
+                      Consumer<SentCode> sendListener, TwilioExchange twilio) {
         this.api = api;
         this.faults = faults;
         this.clock = clock;
         this.log = log;
         this.sendListener = sendListener;
-        this.expectedCredentials = (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8);
+        this.twilio = twilio;
     }
 
     @Override
@@ -61,9 +56,9 @@ final class VerifyHttpHandler implements HttpHandler {
                 form = Map.of();
                 malformedForm = true;
             }
-            log.accept(new RecordedRequest(method, path, form, kind, clock.now()));
+            log.accept(new RecordedRequest(method, path, TwilioExchange.query(exchange), form, kind, clock.now()));
 
-            if (path.startsWith("/v2/") && injectFault(exchange)) {
+            if (path.startsWith("/v2/") && twilio.injectFault(faults, exchange)) {
                 return; // an injected fault answers instead of the API and changes no state
             }
             VerifyApi.Reply reply;
@@ -80,7 +75,7 @@ final class VerifyHttpHandler implements HttpHandler {
             if (reply.sent() != null) {
                 sendListener.accept(reply.sent());
             }
-            send(exchange, reply.status(), VerifyJson.bytes(reply.body()), "application/json");
+            twilio.send(exchange, reply.status(), VerifyJson.bytes(reply.body()), "application/json");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // emulator closing: drop the connection unanswered
         } catch (IOException e) {
@@ -88,35 +83,10 @@ final class VerifyHttpHandler implements HttpHandler {
         }
     }
 
-    /** @return true when the request has been dealt with (answered or deliberately left unanswered) */
-    private boolean injectFault(HttpExchange exchange) throws IOException, InterruptedException {
-        FaultQueue.Fault fault = faults.poll();
-        if (fault == null) {
-            return false;
-        }
-        // (no pattern-matching switch: the project targets Java 17)
-        if (fault instanceof FaultQueue.Fail f) {
-            TwilioError e = TwilioError.of(f.httpStatus(), f.twilioCode());
-            send(exchange, f.httpStatus(), VerifyJson.bytes(VerifyJson.error(e)), "application/json");
-            return true;
-        }
-        if (fault instanceof FaultQueue.RawBody r) {
-            send(exchange, r.httpStatus(), r.body().getBytes(StandardCharsets.UTF_8), r.contentType());
-            return true;
-        }
-        if (fault instanceof FaultQueue.Delay d) {
-            Thread.sleep(d.delay().toMillis());
-            return false;
-        }
-        faults.park((FaultQueue.Hang) fault); // Hang: closing the exchange without headers then drops the connection
-        return true;
-    }
-
     private VerifyApi.Reply dispatch(HttpExchange exchange, String method, String path, Matcher route,
                                      RequestKind kind, Map<String, List<String>> form, boolean malformedForm) {
-        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Twilio API\"");
-            throw TwilioError.of(401, 20003);
+        if (!twilio.authorized(exchange)) {
+            throw twilio.unauthorized(exchange);
         }
         if (!route.matches() || ("VerificationCheck".equals(route.group(2)) && route.group(3) != null)) {
             throw TwilioError.notFound(path);
@@ -136,7 +106,7 @@ final class VerifyHttpHandler implements HttpHandler {
             case CHECK -> api.check(serviceSid, form, path);
             case FETCH -> api.fetch(serviceSid, route.group(3), path);
             case UPDATE -> api.update(serviceSid, route.group(3), form, path);
-            case OTHER -> throw new IllegalStateException("handled above");
+            case OTHER, LOOKUP -> throw new IllegalStateException("handled above"); // Lookup has its own handler
         };
     }
 
@@ -157,30 +127,5 @@ final class VerifyHttpHandler implements HttpHandler {
             case "POST" -> RequestKind.UPDATE;
             default -> RequestKind.OTHER;
         };
-    }
-
-    /** HTTP Basic with AccountSid:AuthToken (the scheme name is case-insensitive per RFC 7617). */
-    private boolean authorized(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        byte[] credentials;
-        try {
-            credentials = Base64.getDecoder().decode(header.substring(6).trim());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return MessageDigest.isEqual(expectedCredentials, credentials);
-    }
-
-    private void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
-        if (contentType != null) {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-        }
-        exchange.getResponseHeaders().set("Twilio-Request-Id", Sids.random("RQ", random));
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

@@ -23,6 +23,9 @@ class TwilioVerifyGatewayTest {
 
     private static final String PHONE = "+14155550134";
     private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+    private static final String TEMPLATE = "HJ" + "0123456789abcdef".repeat(2);
+    private static final String APP_HASH = "He42w354ol9";
+    private static final SendOptions ALL_SET = new SendOptions(SendOptions.RiskCheck.ENABLE, TEMPLATE, APP_HASH);
 
     private static VerifyEmulator emulator;
     private static VerifyGateways gateways;
@@ -106,6 +109,7 @@ class TwilioVerifyGatewayTest {
             "429, 60212, THROTTLED",
             "400, 60223, CHANNEL_DISABLED",
             "403, 60410, NUMBER_BLOCKED",
+            "403, 60413, NUMBER_BLOCKED",
             "403, 60605, NUMBER_BLOCKED",
             "500, 20500, UNAVAILABLE",
             "503, 20503, UNAVAILABLE",
@@ -202,5 +206,52 @@ class TwilioVerifyGatewayTest {
         }
         assertThat(emulator.requests()).extracting(RecordedRequest::path)
                 .containsExactly("/proxy/v2/Services/" + VerifyEmulator.SERVICE_SID + "/Verifications");
+    }
+
+    // ---- Verify's own fraud signals and message options ----
+
+    @Test
+    void riskCheckTemplateAndAppHashReachTwilioWhenSet() throws Exception {
+        gateway.start(new VerificationRequest(PHONE, Channel.SMS, null, null, Map.of(), ALL_SET));
+
+        RecordedRequest request = emulator.requests().get(0);
+        assertThat(request.param("RiskCheck")).isEqualTo("enable");
+        assertThat(request.param("TemplateSid")).isEqualTo(TEMPLATE);
+        assertThat(request.param("AppHash")).isEqualTo(APP_HASH);
+    }
+
+    @Test
+    void twilioDefaultsSendNoneOfThem() throws Exception {
+        gateway.start(new VerificationRequest(PHONE, Channel.SMS, null, null, null));
+
+        assertThat(emulator.requests().get(0).form()).doesNotContainKeys("RiskCheck", "TemplateSid", "AppHash");
+    }
+
+    @ParameterizedTest(name = "{0}: template {1}, app hash {2}")
+    @CsvSource({"CALL, true, false", "WHATSAPP, false, false", "EMAIL, false, false"})
+    void templateGoesWithSmsAndCallOnlyAndTheAppHashWithSmsOnly(Channel channel, boolean template, boolean appHash) throws Exception {
+        String to = channel == Channel.EMAIL ? "user@example.com" : PHONE;
+
+        gateway.start(new VerificationRequest(to, channel, null, null, Map.of(), ALL_SET));
+
+        RecordedRequest request = emulator.requests().get(0);
+        assertThat(request.param("TemplateSid") != null).isEqualTo(template);
+        assertThat(request.param("AppHash") != null).isEqualTo(appHash);
+        assertThat(request.param("RiskCheck")).isEqualTo("enable");
+    }
+
+    @Test
+    void fraudGuardRefusalIsABlockedNumberInOneRequest() {
+        emulator.blockByFraudGuard("+1415");
+
+        assertThatThrownBy(() -> gateway.start(new VerificationRequest(PHONE, Channel.SMS, null, null, Map.of(), ALL_SET)))
+                .isInstanceOfSatisfying(VerifyException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(VerifyFailure.NUMBER_BLOCKED);
+                    assertThat(e.failure().needsAdminAttention()).isFalse();
+                    assertThat(e.httpStatus()).isEqualTo(403);
+                    assertThat(e.twilioCode()).isEqualTo(60410);
+                });
+        assertThat(emulator.requests()).hasSize(1);
+        assertThat(emulator.lastCodeSentTo(PHONE)).isEmpty();
     }
 }

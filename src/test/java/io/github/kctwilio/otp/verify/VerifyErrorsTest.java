@@ -22,6 +22,7 @@ class VerifyErrorsTest {
             "60212, 429, THROTTLED",
             "60223, 400, CHANNEL_DISABLED",
             "60410, 403, NUMBER_BLOCKED",
+            "60413, 403, NUMBER_BLOCKED",
             "60605, 403, NUMBER_BLOCKED",
     })
     void mapsDocumentedTwilioCode(int twilioCode, int httpStatus, VerifyFailure expected) {
@@ -34,6 +35,7 @@ class VerifyErrorsTest {
             "20404, VERIFICATION_NOT_FOUND",
             "60202, TOO_MANY_CHECKS",
             "60410, NUMBER_BLOCKED",
+            "60413, NUMBER_BLOCKED",
     })
     void twilioCodeDecidesEvenWithoutHttpStatus(int twilioCode, VerifyFailure expected) {
         assertThat(VerifyErrors.classify(null, twilioCode)).isEqualTo(expected);
