@@ -23,6 +23,8 @@ final class OtpEvents {
     static final String NO_PHONE_NUMBER = "twilio_no_phone_number";
     static final String PHONE_UNUSABLE = "twilio_phone_unusable";
     static final String NO_VERIFIED_PHONE = "twilio_no_verified_phone";
+    /** A number from outside the realm's allowed countries, refused before any Twilio request. */
+    static final String COUNTRY_NOT_ALLOWED = "twilio_country_not_allowed";
 
     private static final Logger LOG = Logger.getLogger(OtpEvents.class);
 

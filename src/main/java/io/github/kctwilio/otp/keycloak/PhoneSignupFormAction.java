@@ -1,11 +1,12 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.ProviderIds;
-import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhonePolicy;
+import io.github.kctwilio.otp.config.PhoneRules;
 import io.github.kctwilio.otp.config.SignupSettings;
+import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.phone.SignupNumber;
 import io.github.kctwilio.otp.phone.VerifiedNumberMark;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -72,7 +73,7 @@ final class PhoneSignupFormAction implements FormAction {
             case INVALID -> refuse(context, formData, field, OtpMessages.INVALID_PHONE, Errors.INVALID_REGISTRATION);
             case NOT_ALLOWED -> {
                 context.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(verdict.number().orElseThrow()));
-                refuse(context, formData, field, OtpMessages.COUNTRY_NOT_ALLOWED, "twilio_country_not_allowed");
+                refuse(context, formData, field, OtpMessages.COUNTRY_NOT_ALLOWED, OtpEvents.COUNTRY_NOT_ALLOWED);
             }
         }
     }
@@ -118,7 +119,7 @@ final class PhoneSignupFormAction implements FormAction {
         Map<String, String> action = UserPhones.actionConfig(context.getRealm());
         SignupSettings settings = SignupSettings.resolve(
                 context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig(), action);
-        return new Rules(PhonePolicy.resolve(action), settings);
+        return new Rules(PhoneRules.resolve(action), settings);
     }
 
     private static void logBadSetting(FormContext context, ConfigException e) {

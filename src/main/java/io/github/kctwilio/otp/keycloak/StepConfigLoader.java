@@ -1,10 +1,11 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhonePolicy;
+import io.github.kctwilio.otp.config.PhoneRules;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.credential.UserPhones;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ final class StepConfigLoader {
             token[1] = resolved.orElse(null);
             return resolved;
         });
-        Loaded loaded = new Loaded(config, PhonePolicy.resolve(actionConfig));
+        Loaded loaded = new Loaded(config, PhoneRules.resolve(actionConfig));
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }

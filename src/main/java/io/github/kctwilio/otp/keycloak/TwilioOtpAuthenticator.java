@@ -2,13 +2,13 @@ package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.OtpForms.PageMessage;
 import io.github.kctwilio.otp.keycloak.credential.PhoneCredentialModel;
 import io.github.kctwilio.otp.keycloak.credential.PhoneCredentialProvider;
 import io.github.kctwilio.otp.keycloak.credential.UserPhones;
 import io.github.kctwilio.otp.phone.PhoneFactor;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;

@@ -8,9 +8,8 @@ import static org.mockito.Mockito.when;
 
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.ExecutionSettings;
-import io.github.kctwilio.otp.config.PhoneSettings;
 import io.github.kctwilio.otp.config.ServerSettings;
+import io.github.kctwilio.otp.config.Setting;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.TransportSettings;
 import java.time.Duration;
@@ -38,7 +37,7 @@ class StepConfigLoaderTest {
 
     @Test
     void sameConfigIsParsedOnceAndServedFromTheCache() throws Exception {
-        Map<String, String> config = Map.of(ExecutionSettings.CHANNELS, "sms##whatsapp");
+        Map<String, String> config = Map.of(Setting.CHANNELS.key(), "sms##whatsapp");
         RealmModel realm = realm("r1", null);
 
         StepConfigLoader.Loaded first = loader.load(session, realm, config);
@@ -51,12 +50,12 @@ class StepConfigLoaderTest {
 
     @Test
     void anEditedExecutionOrActionConfigTakesEffectOnTheNextRequest() throws Exception {
-        RealmModel realm = realm("r1", Map.of(PhoneSettings.ALLOWED_COUNTRIES, "US"));
-        Map<String, String> config = new HashMap<>(Map.of(ExecutionSettings.CHANNELS, "sms"));
+        RealmModel realm = realm("r1", Map.of(Setting.ALLOWED_COUNTRIES.key(), "US"));
+        Map<String, String> config = new HashMap<>(Map.of(Setting.CHANNELS.key(), "sms"));
         loader.load(session, realm, config);
 
-        config.put(ExecutionSettings.CHANNELS, "sms##call");
-        RealmModel edited = realm("r1", Map.of(PhoneSettings.ALLOWED_COUNTRIES, "US##DE"));
+        config.put(Setting.CHANNELS.key(), "sms##call");
+        RealmModel edited = realm("r1", Map.of(Setting.ALLOWED_COUNTRIES.key(), "US##DE"));
         StepConfigLoader.Loaded after = loader.load(session, edited, config);
 
         assertThat(after.config().channels()).containsExactly(Channel.SMS, Channel.CALL);
