@@ -140,6 +140,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             // Keycloak's own hand-off for a step the user has not set up: this sign-in continues, and the user must
             // verify a number in the required action before it completes.
             user.addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
+            StepConfigLoader.handOver(flow.getAuthenticationSession(), flow.getExecution()); // the action uses this step's account
             flow.success();
             return;
         }

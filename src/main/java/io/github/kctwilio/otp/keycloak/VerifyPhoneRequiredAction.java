@@ -124,7 +124,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
             return;
         }
         if (!loaded.policy().allows(number.get())) {
-            context.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error("twilio_country_not_allowed");
+            context.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(OtpEvents.COUNTRY_NOT_ALLOWED);
             showPhoneForm(context, loaded, state, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.COUNTRY_NOT_ALLOWED));
             return;
         }
@@ -171,8 +171,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
     /** Missing or malformed settings: one log line naming the setting, an error page, and no number is changed. */
     private Optional<StepConfigLoader.Loaded> loadConfig(RequiredActionContext action) {
         try {
-            return Optional.of(configLoader.load(action.getSession(), action.getRealm(),
-                    action.getConfig() == null ? null : action.getConfig().getConfig()));
+            return Optional.of(configLoader.loadForAction(action.getSession(), action.getRealm(), action.getAuthenticationSession()));
         } catch (ConfigException e) {
             LOG.errorf("%s (realm %s, required action %s)", e.getMessage(), action.getRealm().getName(),
                     ProviderIds.VERIFY_PHONE_ACTION);
