@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * What the Auth Token setting of the required action "Verify phone number" may hold. Keycloak masks settings
  * declared secret only in authenticator (step) configs; a required action's config is returned as stored by the
  * admin API and written as stored into realm exports. So that setting takes a vault reference or nothing (the
- * server option then applies), never the token itself.
+ * next level then applies, see {@link TwilioAccount}), never the token itself.
  */
 public final class ActionTokenRule {
 
@@ -16,8 +16,8 @@ public final class ActionTokenRule {
 
     /** What the admin is told when a literal token is refused or removed. */
     public static final String EXPLANATION = "takes only a vault reference such as ${vault.twilio-auth-token}, or nothing "
-            + "to use the server option auth-token: Keycloak shows a required action's settings as stored, in the admin "
-            + "console and in realm exports";
+            + "(then the Auth Token of the step that handed the user over, else the server option auth-token): Keycloak "
+            + "shows a required action's settings as stored, in the admin console and in realm exports";
 
     private ActionTokenRule() {
     }
@@ -27,7 +27,7 @@ public final class ActionTokenRule {
         if (settings == null) {
             return false;
         }
-        String value = settings.get(ExecutionSettings.AUTH_TOKEN);
+        String value = settings.get(Setting.REALM_AUTH_TOKEN.key());
         return value != null && !value.isBlank() && !VAULT_REFERENCE.matcher(value.trim()).matches();
     }
 }

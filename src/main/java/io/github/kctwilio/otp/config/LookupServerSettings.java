@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
 /**
  * Where the plugin reaches Twilio Lookup: the server-wide option {@value #LOOKUP_API_BASE_URL} (default
  * {@code https://lookups.twilio.com}), with the timeouts of Verify. An option of its own, not a reuse of
- * {@value ServerSettings#API_BASE_URL}: Lookup and Verify are different hosts at Twilio, and a proxy for one need not
+ * {@code api-base-url}: Lookup and Verify are different hosts at Twilio, and a proxy for one need not
  * serve the other. Server-wide only, like the Verify URL: a realm admin must not send the server's credentials elsewhere.
  */
 public final class LookupServerSettings {

@@ -7,6 +7,7 @@ import io.github.kctwilio.otp.lookup.LineType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,17 +75,37 @@ public record LookupSettings(boolean enabled, Set<LineType> refusedLineTypes, Op
     public static LookupSettings resolve(Map<String, String> values) throws ConfigException {
         Map<String, String> own = values == null ? Map.of() : values;
         return new LookupSettings(
-                SettingValues.flag(LOOKUP_ENABLED, own.get(LOOKUP_ENABLED), false),
+                enabled(own.get(LOOKUP_ENABLED)),
                 lineTypes(own.get(REFUSED_LINE_TYPES)),
                 threshold(own.get(SMS_PUMPING_RISK_THRESHOLD)),
                 period(own.get(SIM_SWAP_PERIOD)),
-                SettingValues.choice(LOOKUP_FAILURE, own.get(LOOKUP_FAILURE), FailurePolicy.class, FailurePolicy.ALLOW),
+                failurePolicy(own.get(LOOKUP_FAILURE)),
                 cacheLifetime(own.get(CACHE_LIFETIME)));
     }
 
     /** True when a code must not go to a number of this line type; landlines only take a call. */
     public boolean refuses(LineType type, boolean voiceOffered) {
         return refusedLineTypes.contains(type) || (type == LineType.LANDLINE && !voiceOffered);
+    }
+
+    // Read here until the glue registers these rules in the settings table (Setting), as the other realm rules are.
+    private static boolean enabled(String value) throws ConfigException {
+        String flag = isBlank(value) ? "false" : value.trim().toLowerCase(Locale.ROOT);
+        if (!flag.equals("true") && !flag.equals("false")) {
+            throw new ConfigException(LOOKUP_ENABLED, "must be true or false");
+        }
+        return flag.equals("true");
+    }
+
+    private static FailurePolicy failurePolicy(String value) throws ConfigException {
+        if (isBlank(value)) {
+            return FailurePolicy.ALLOW;
+        }
+        try {
+            return FailurePolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(LOOKUP_FAILURE, "must be allow or refuse");
+        }
     }
 
     private static Set<LineType> lineTypes(String value) throws ConfigException {

@@ -1,13 +1,12 @@
 package io.github.kctwilio.otp.config;
 
 import io.github.kctwilio.otp.limits.RateLimit;
-import io.github.kctwilio.otp.limits.SendLimits;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The realm-wide ceiling on sends anyone can cause, a realm rule set on the required action "Verify phone number"
- * ({@value PhoneSettings#REALM_SEND_LIMIT}): one value per realm, whichever flow or execution sends.
+ * ({@link Setting#REALM_SEND_LIMIT}): one value per realm, whichever flow or execution sends.
  */
 public final class RealmSendLimit {
 
@@ -19,11 +18,9 @@ public final class RealmSendLimit {
      * @throws ConfigException naming the setting when it is malformed
      */
     public static RateLimit resolve(Map<String, String> actionConfig) throws ConfigException {
-        String value = actionConfig == null ? null : actionConfig.get(PhoneSettings.REALM_SEND_LIMIT);
-        Optional<RateLimit> limit = RateLimit.parse(ServerSettings.isBlank(value) ? SendLimits.DEFAULT_PER_REALM : value,
-                RateLimit.MAX_REALM_COUNT);
+        Optional<RateLimit> limit = RateLimit.parse(Setting.REALM_SEND_LIMIT.in(actionConfig), RateLimit.MAX_REALM_COUNT);
         if (limit.isEmpty()) {
-            throw new ConfigException(PhoneSettings.REALM_SEND_LIMIT,
+            throw new ConfigException(Setting.REALM_SEND_LIMIT.key(),
                     "must look like 300/1h (count up to " + RateLimit.MAX_REALM_COUNT + " per s, m, h or d; up to 7 days), or 0 for no limit");
         }
         return limit.get();

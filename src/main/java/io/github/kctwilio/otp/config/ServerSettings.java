@@ -11,27 +11,16 @@ import java.util.function.UnaryOperator;
  * environment variables. The API base URL and the timeouts are server-wide only: a realm admin must not be
  * able to send the server's credentials to a host of their choosing.
  *
- * @param accountSid       default for executions that leave Account SID blank; may be null
- * @param authToken        default for executions that leave Auth Token blank; may be null
- * @param verifyServiceSid default for executions that leave the Verify Service SID blank; may be null
+ * @param accountSid       default for realms and steps that leave Account SID blank; may be null
+ * @param authToken        default for realms and steps that leave Auth Token blank; may be null
+ * @param verifyServiceSid default for realms and steps that leave the Verify Service SID blank; may be null
  * @param transport        where Twilio is and how long we wait for it
  */
 public record ServerSettings(String accountSid, String authToken, String verifyServiceSid, TransportSettings transport) {
 
-    public static final String ACCOUNT_SID = "account-sid";
-    public static final String AUTH_TOKEN = "auth-token";
-    public static final String VERIFY_SERVICE_SID = "verify-service-sid";
-    public static final String API_BASE_URL = "api-base-url";
-    public static final String CONNECT_TIMEOUT_MS = "connect-timeout-ms";
-    public static final String READ_TIMEOUT_MS = "read-timeout-ms";
-
     public static final String ENV_ACCOUNT_SID = "TWILIO_ACCOUNT_SID";
     public static final String ENV_AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
     public static final String ENV_VERIFY_SID = "TWILIO_VERIFY_SID";
-
-    /** Short enough that a login page does not hang; long enough for Twilio's usual 100-500 ms. */
-    public static final int DEFAULT_CONNECT_TIMEOUT_MS = 2000;
-    public static final int DEFAULT_READ_TIMEOUT_MS = 5000;
 
     /** Keeps the auth token out of any log line that prints these settings. */
     @Override
@@ -47,13 +36,19 @@ public record ServerSettings(String accountSid, String authToken, String verifyS
      */
     public static ServerSettings read(UnaryOperator<String> spiOption, UnaryOperator<String> env) {
         return new ServerSettings(
-                firstNonBlank(spiOption.apply(ACCOUNT_SID), env.apply(ENV_ACCOUNT_SID)),
-                firstNonBlank(spiOption.apply(AUTH_TOKEN), env.apply(ENV_AUTH_TOKEN)),
-                firstNonBlank(spiOption.apply(VERIFY_SERVICE_SID), env.apply(ENV_VERIFY_SID)),
+                firstNonBlank(spiOption.apply(Setting.SERVER_ACCOUNT_SID.key()), env.apply(ENV_ACCOUNT_SID)),
+                firstNonBlank(spiOption.apply(Setting.SERVER_AUTH_TOKEN.key()), env.apply(ENV_AUTH_TOKEN)),
+                firstNonBlank(spiOption.apply(Setting.SERVER_VERIFY_SERVICE_SID.key()), env.apply(ENV_VERIFY_SID)),
                 new TransportSettings(
-                        baseUrl(API_BASE_URL, spiOption.apply(API_BASE_URL), TransportSettings.TWILIO_VERIFY_URL),
-                        millis(CONNECT_TIMEOUT_MS, spiOption.apply(CONNECT_TIMEOUT_MS), DEFAULT_CONNECT_TIMEOUT_MS),
-                        millis(READ_TIMEOUT_MS, spiOption.apply(READ_TIMEOUT_MS), DEFAULT_READ_TIMEOUT_MS)));
+                        baseUrl(Setting.API_BASE_URL.key(), spiOption.apply(Setting.API_BASE_URL.key()), TransportSettings.TWILIO_VERIFY_URL),
+                        millis(Setting.CONNECT_TIMEOUT_MS, option(spiOption, Setting.CONNECT_TIMEOUT_MS)),
+                        millis(Setting.READ_TIMEOUT_MS, option(spiOption, Setting.READ_TIMEOUT_MS))));
+    }
+
+    /** The option's value, its default when unset or blank. */
+    private static String option(UnaryOperator<String> spiOption, Setting setting) {
+        String value = spiOption.apply(setting.key());
+        return isBlank(value) ? setting.defaultValue() : value;
     }
 
     /** The URL an option names, without user info, query or fragment; {@code defaultUrl} when the option is unset. */
@@ -74,10 +69,7 @@ public record ServerSettings(String accountSid, String authToken, String verifyS
                 + "' must be an http(s) URL such as " + defaultUrl);
     }
 
-    private static Duration millis(String name, String value, int defaultMillis) {
-        if (isBlank(value)) {
-            return Duration.ofMillis(defaultMillis);
-        }
+    private static Duration millis(Setting setting, String value) {
         try {
             int parsed = Integer.parseInt(value.trim());
             if (parsed >= 100 && parsed <= 60_000) {
@@ -86,7 +78,7 @@ public record ServerSettings(String accountSid, String authToken, String verifyS
         } catch (NumberFormatException e) {
             // reported below, with the option's name
         }
-        throw new IllegalArgumentException("Twilio OTP server option '" + name + "' must be a number of milliseconds from 100 to 60000");
+        throw new IllegalArgumentException("Twilio OTP server option '" + setting.key() + "' must be a number of milliseconds from 100 to 60000");
     }
 
     static String firstNonBlank(String... values) {

@@ -1,50 +1,43 @@
 package io.github.kctwilio.otp.config;
 
 import io.github.kctwilio.otp.phone.PhoneNumbers;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Map;
 
-/** How the settings of the admin console's gears are read: choices, switches, regions. Case-insensitive. */
+/**
+ * How the settings of the admin console's gears are read: choices, switches, regions. Case-insensitive; a blank value
+ * is the setting's default ({@link Setting#in}).
+ */
 final class SettingValues {
 
     private SettingValues() {
     }
 
-    /** One of a few words (a list setting), as the constant of that name. */
-    static <E extends Enum<E>> E choice(String setting, String value, Class<E> type, E defaultValue) throws ConfigException {
-        if (ServerSettings.isBlank(value)) {
-            return defaultValue;
-        }
+    /** One of the setting's options, as the constant of that name. */
+    static <E extends Enum<E>> E choice(Setting setting, Map<String, String> values, Class<E> type) throws ConfigException {
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, setting.in(values).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            String words = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(" or "));
-            throw new ConfigException(setting, "must be " + words);
+            throw new ConfigException(setting.key(), "must be " + String.join(" or ", setting.options()));
         }
     }
 
-
     /** A switch: true or false. */
-    static boolean flag(String setting, String value, boolean defaultValue) throws ConfigException {
-        if (ServerSettings.isBlank(value)) {
-            return defaultValue;
-        }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
+    static boolean flag(Setting setting, Map<String, String> values) throws ConfigException {
+        switch (setting.in(values).trim().toLowerCase(Locale.ROOT)) {
             case "true": return true;
             case "false": return false;
-            default: throw new ConfigException(setting, "must be true or false");
+            default: throw new ConfigException(setting.key(), "must be true or false");
         }
     }
 
     /** A two-letter region libphonenumber knows (US, DE), upper case; null when blank. */
-    static String region(String setting, String value) throws ConfigException {
+    static String region(Setting setting, String value) throws ConfigException {
         if (ServerSettings.isBlank(value)) {
             return null;
         }
         if (!PhoneNumbers.isSupportedRegion(value)) {
-            throw new ConfigException(setting, "must be a two-letter region code such as US or DE");
+            throw new ConfigException(setting.key(), "must be a two-letter region code such as US or DE");
         }
         return value.trim().toUpperCase(Locale.ROOT);
     }

@@ -1,7 +1,5 @@
 package io.github.kctwilio.otp.config;
 
-import static io.github.kctwilio.otp.config.ServerSettings.isBlank;
-
 import java.util.Map;
 
 /**
@@ -13,8 +11,6 @@ import java.util.Map;
  */
 public record SignupSettings(boolean phoneRequired, String defaultRegion) {
 
-    public static final String PHONE_REQUIRED = "phoneRequired";
-
     /**
      * @param own    the form action's config; null when the admin never saved one
      * @param action the config of the required action "Verify phone number"; null when it has none. Its default region
@@ -22,12 +18,8 @@ public record SignupSettings(boolean phoneRequired, String defaultRegion) {
      * @throws ConfigException naming the first setting that is malformed
      */
     public static SignupSettings resolve(Map<String, String> own, Map<String, String> action) throws ConfigException {
-        Map<String, String> mine = own == null ? Map.of() : own;
-        Map<String, String> actions = action == null ? Map.of() : action;
-        String region = isBlank(mine.get(ExecutionSettings.DEFAULT_REGION)) ? actions.get(ExecutionSettings.DEFAULT_REGION)
-                : mine.get(ExecutionSettings.DEFAULT_REGION);
-        // Required by default, the safe choice: every new account has a number it proved.
-        return new SignupSettings(SettingValues.flag(PHONE_REQUIRED, mine.get(PHONE_REQUIRED), true),
-                SettingValues.region(ExecutionSettings.DEFAULT_REGION, region));
+        String region = ServerSettings.firstNonBlank(Setting.SIGNUP_DEFAULT_REGION.in(own), Setting.DEFAULT_REGION.in(action));
+        return new SignupSettings(SettingValues.flag(Setting.PHONE_REQUIRED, own),
+                SettingValues.region(Setting.SIGNUP_DEFAULT_REGION, region));
     }
 }

@@ -1,7 +1,6 @@
 package io.github.kctwilio.otp.config;
 
 import static io.github.kctwilio.otp.config.ServerSettings.firstNonBlank;
-import static io.github.kctwilio.otp.config.ServerSettings.isBlank;
 
 import io.github.kctwilio.otp.limits.RateLimit;
 import io.github.kctwilio.otp.limits.SendLimits;
@@ -17,7 +16,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The settings one execution of the step runs with: its own values, else the server-wide defaults.
+ * The settings one execution of the step (or the required action) runs with: its own values, the account filled in
+ * from the other level ({@link TwilioAccount}), else the server-wide defaults.
  *
  * @param credentials     Twilio account and Verify Service
  * @param defaultChannel  channel of the first code
@@ -41,69 +41,64 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
         SKIP
     }
 
-    public static final int DEFAULT_RESEND_COOLDOWN_SECONDS = 30;
-    /** SMS and voice are on in a new Verify Service; WhatsApp and email need setup in Twilio first. */
-    public static final String DEFAULT_CHANNELS = "sms##call";
     private static final int MAX_RESEND_COOLDOWN_SECONDS = 600;
+    /** Where a missing account setting could have come from, in the order they are read. */
+    private static final String NOT_SET_WHERE = "the step's settings, the required action \"Verify phone number\", the server option";
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final Pattern SERVICE_SID = Pattern.compile("VA[0-9a-fA-F]{32}");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("##|,");
 
     /**
-     * @param execution      the execution's config map; null when the admin never saved one
+     * @param settings       the execution's config with the realm's account filled in ({@link TwilioAccount}); null
+     *                       when there is none
      * @param server         server-wide defaults
      * @param resolveSecret  turns a {@code ${vault.key}} reference into its value (plain values pass unchanged);
      *                       returns empty when the vault has no such key
      * @throws ConfigException naming the first setting that is missing or malformed
      */
-    public static TwilioOtpConfig resolve(Map<String, String> execution, ServerSettings server,
+    public static TwilioOtpConfig resolve(Map<String, String> settings, ServerSettings server,
                                           Function<String, Optional<String>> resolveSecret) throws ConfigException {
-        Map<String, String> own = execution == null ? Map.of() : execution;
+        Map<String, String> own = settings == null ? Map.of() : settings;
 
-        String accountSid = firstNonBlank(own.get(ExecutionSettings.ACCOUNT_SID), server.accountSid());
-        requireMatch(ExecutionSettings.ACCOUNT_SID, accountSid, ACCOUNT_SID, "AC followed by 32 hexadecimal characters");
+        String accountSid = firstNonBlank(Setting.ACCOUNT_SID.in(own), server.accountSid());
+        requireMatch(Setting.ACCOUNT_SID, accountSid, ACCOUNT_SID, "AC followed by 32 hexadecimal characters");
 
-        String serviceSid = firstNonBlank(own.get(ExecutionSettings.VERIFY_SERVICE_SID), server.verifyServiceSid());
-        requireMatch(ExecutionSettings.VERIFY_SERVICE_SID, serviceSid, SERVICE_SID, "VA followed by 32 hexadecimal characters");
+        String serviceSid = firstNonBlank(Setting.VERIFY_SERVICE_SID.in(own), server.verifyServiceSid());
+        requireMatch(Setting.VERIFY_SERVICE_SID, serviceSid, SERVICE_SID, "VA followed by 32 hexadecimal characters");
 
-        String tokenSetting = firstNonBlank(own.get(ExecutionSettings.AUTH_TOKEN), server.authToken());
+        String tokenSetting = firstNonBlank(Setting.STEP_AUTH_TOKEN.in(own), server.authToken());
         if (tokenSetting == null) {
-            throw new ConfigException(ExecutionSettings.AUTH_TOKEN, "is not set (execution config, server option or TWILIO_AUTH_TOKEN)");
+            throw new ConfigException(Setting.STEP_AUTH_TOKEN.key(), "is not set (" + NOT_SET_WHERE + " or TWILIO_AUTH_TOKEN)");
         }
         String authToken = resolveSecret.apply(tokenSetting).filter(t -> !t.isBlank())
-                .orElseThrow(() -> new ConfigException(ExecutionSettings.AUTH_TOKEN, "refers to a vault secret that does not exist"));
+                .orElseThrow(() -> new ConfigException(Setting.STEP_AUTH_TOKEN.key(), "refers to a vault secret that does not exist"));
 
-        Channel defaultChannel = channel(own.get(ExecutionSettings.DEFAULT_CHANNEL));
+        Channel defaultChannel = channel(Setting.DEFAULT_CHANNEL.in(own));
         return new TwilioOtpConfig(
                 new VerifyCredentials(accountSid, authToken.trim(), serviceSid),
                 defaultChannel,
-                channels(own.get(ExecutionSettings.CHANNELS), defaultChannel),
-                SettingValues.region(ExecutionSettings.DEFAULT_REGION, own.get(ExecutionSettings.DEFAULT_REGION)),
-                SettingValues.flag(ExecutionSettings.ALLOW_PHONE_SETUP, own.get(ExecutionSettings.ALLOW_PHONE_SETUP), true),
-                SettingValues.choice(ExecutionSettings.RESET_WITHOUT_PHONE, own.get(ExecutionSettings.RESET_WITHOUT_PHONE),
-                        ResetWithoutPhone.class, ResetWithoutPhone.REFUSE),
-                seconds(ExecutionSettings.RESEND_COOLDOWN_SECONDS, own.get(ExecutionSettings.RESEND_COOLDOWN_SECONDS),
-                        DEFAULT_RESEND_COOLDOWN_SECONDS, MAX_RESEND_COOLDOWN_SECONDS),
+                channels(Setting.CHANNELS.in(own), defaultChannel),
+                SettingValues.region(Setting.DEFAULT_REGION, Setting.DEFAULT_REGION.in(own)),
+                SettingValues.flag(Setting.ALLOW_PHONE_SETUP, own),
+                SettingValues.choice(Setting.RESET_WITHOUT_PHONE, own, ResetWithoutPhone.class),
+                Duration.ofSeconds(wholeNumber(Setting.RESEND_COOLDOWN_SECONDS, own, MAX_RESEND_COOLDOWN_SECONDS, "a number of seconds")),
                 sendLimits(own));
     }
 
-    private static void requireMatch(String setting, String value, Pattern pattern, String expected) throws ConfigException {
+    private static void requireMatch(Setting setting, String value, Pattern pattern, String expected) throws ConfigException {
         if (value == null) {
-            throw new ConfigException(setting, "is not set (execution config, server option or environment variable)");
+            throw new ConfigException(setting.key(), "is not set (" + NOT_SET_WHERE + " or environment variable)");
         }
         if (!pattern.matcher(value).matches()) {
-            throw new ConfigException(setting, "must be " + expected);
+            throw new ConfigException(setting.key(), "must be " + expected);
         }
     }
 
     private static Channel channel(String value) throws ConfigException {
-        if (isBlank(value)) {
-            return Channel.SMS;
-        }
         Optional<Channel> channel = Channel.fromWireName(value);
         if (channel.isEmpty()) {
-            throw new ConfigException(ExecutionSettings.DEFAULT_CHANNEL, "must be one of sms, call, whatsapp, email");
+            throw new ConfigException(Setting.DEFAULT_CHANNEL.key(), "must be one of " + String.join(", ", Setting.DEFAULT_CHANNEL.options()));
         }
         return channel.get();
     }
@@ -115,54 +110,42 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
     private static List<Channel> channels(String value, Channel defaultChannel) throws ConfigException {
         Set<Channel> channels = new LinkedHashSet<>();
         channels.add(defaultChannel);
-        String list = isBlank(value) ? DEFAULT_CHANNELS : value;
-        for (String name : LIST_SEPARATOR.split(list)) {
+        for (String name : LIST_SEPARATOR.split(value)) {
             if (name.isBlank()) {
                 continue;
             }
             Optional<Channel> channel = Channel.fromWireName(name);
             if (channel.isEmpty()) {
-                throw new ConfigException(ExecutionSettings.CHANNELS, "may only list sms, call, whatsapp and email");
+                throw new ConfigException(Setting.CHANNELS.key(), "may only list " + String.join(", ", Setting.CHANNELS.options()));
             }
             channels.add(channel.get());
         }
         return List.copyOf(channels);
     }
 
-
     private static SendLimits sendLimits(Map<String, String> own) throws ConfigException {
-        return new SendLimits(
-                rateLimit(ExecutionSettings.SEND_LIMIT_PER_NUMBER, own.get(ExecutionSettings.SEND_LIMIT_PER_NUMBER), SendLimits.DEFAULT_PER_NUMBER),
-                rateLimit(ExecutionSettings.SEND_LIMIT_PER_USER, own.get(ExecutionSettings.SEND_LIMIT_PER_USER), SendLimits.DEFAULT_PER_USER),
-                rateLimit(ExecutionSettings.SEND_LIMIT_PER_IP, own.get(ExecutionSettings.SEND_LIMIT_PER_IP), SendLimits.DEFAULT_PER_IP),
-                wholeNumber(ExecutionSettings.MAX_SENDS_PER_LOGIN, own.get(ExecutionSettings.MAX_SENDS_PER_LOGIN), SendLimits.DEFAULT_PER_LOGIN, RateLimit.MAX_COUNT,
-                        "a number of sends (0 for no cap)"));
+        return new SendLimits(rateLimit(Setting.SEND_LIMIT_PER_NUMBER, own), rateLimit(Setting.SEND_LIMIT_PER_USER, own),
+                rateLimit(Setting.SEND_LIMIT_PER_IP, own),
+                wholeNumber(Setting.MAX_SENDS_PER_LOGIN, own, RateLimit.MAX_COUNT, "a number of sends (0 for no cap)"));
     }
 
-    private static RateLimit rateLimit(String setting, String value, String defaultValue) throws ConfigException {
-        Optional<RateLimit> limit = RateLimit.parse(isBlank(value) ? defaultValue : value);
+    private static RateLimit rateLimit(Setting setting, Map<String, String> own) throws ConfigException {
+        Optional<RateLimit> limit = RateLimit.parse(setting.in(own));
         if (limit.isEmpty()) {
-            throw new ConfigException(setting, "must look like 5/1h (count per s, m, h or d; up to 7 days), or 0 for no limit");
+            throw new ConfigException(setting.key(), "must look like 5/1h (count per s, m, h or d; up to 7 days), or 0 for no limit");
         }
         return limit.get();
     }
 
-    private static Duration seconds(String setting, String value, int defaultValue, int max) throws ConfigException {
-        return Duration.ofSeconds(wholeNumber(setting, value, defaultValue, max, "a number of seconds"));
-    }
-
-    private static int wholeNumber(String setting, String value, int defaultValue, int max, String what) throws ConfigException {
-        if (isBlank(value)) {
-            return defaultValue;
-        }
+    private static int wholeNumber(Setting setting, Map<String, String> own, int max, String what) throws ConfigException {
         try {
-            int parsed = Integer.parseInt(value.trim());
+            int parsed = Integer.parseInt(setting.in(own).trim());
             if (parsed >= 0 && parsed <= max) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(setting, "must be " + what + " from 0 to " + max);
+        throw new ConfigException(setting.key(), "must be " + what + " from 0 to " + max);
     }
 }

@@ -2,7 +2,7 @@ package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhoneSettings;
+import io.github.kctwilio.otp.config.Setting;
 import io.github.kctwilio.otp.config.SharedNumbers;
 import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
@@ -117,7 +117,7 @@ final class PhoneLoginAuthenticator implements Authenticator {
                 // Decided from the realm alone, before any number: every visitor sees this page alike.
                 LOG.errorf("Twilio OTP phone sign-in in realm %s needs the realm rule \"One account per phone number\" (%s, "
                         + "required action %s): refusing every phone sign-in until it is on", flow.getRealm().getName(),
-                        PhoneSettings.ONE_ACCOUNT_PER_NUMBER, ProviderIds.VERIFY_PHONE_ACTION);
+                        Setting.ONE_ACCOUNT_PER_NUMBER.key(), ProviderIds.VERIFY_PHONE_ACTION);
                 return notConfigured(flow);
             }
             OtpInteraction context = new OtpInteraction(flow.getSession(), flow.getRealm(), holder, flow.getAuthenticationSession(),

@@ -1,7 +1,7 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.ProviderIds;
-import io.github.kctwilio.otp.config.PhoneSettings;
+import io.github.kctwilio.otp.config.Setting;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -60,7 +60,7 @@ public final class PhoneLoginAuthenticatorFactory implements AuthenticatorFactor
         return "Identifies the user by a phone number and a one-time code sent and checked by Twilio Verify: the code goes "
                 + "only to a number one enabled account holds as a verified phone. Use it first in a browser flow, alone, as "
                 + "an alternative to Username Password Form, or followed by a password step. Requires the realm rule \"One "
-                + "account per phone number\" (" + PhoneSettings.ONE_ACCOUNT_PER_NUMBER + ", gear of the required action "
+                + "account per phone number\" (" + Setting.ONE_ACCOUNT_PER_NUMBER.key() + ", gear of the required action "
                 + "\"Verify phone number\"): without it every phone sign-in is refused.";
     }
 
@@ -88,7 +88,7 @@ public final class PhoneLoginAuthenticatorFactory implements AuthenticatorFactor
     /** The Twilio settings of the Twilio OTP step: blank ones fall back to the server-wide options. */
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return OtpConfigProperties.twilio(OtpConfigProperties.stepAuthToken());
+        return OtpConfigProperties.at(Setting.Place.PHONE_LOGIN);
     }
 
     @Override

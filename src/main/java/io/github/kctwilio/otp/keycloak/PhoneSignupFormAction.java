@@ -6,9 +6,10 @@ import io.github.kctwilio.otp.keycloak.page.OtpMessages;
 import io.github.kctwilio.otp.keycloak.store.UserPhones;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhonePolicy;
+import io.github.kctwilio.otp.config.PhoneRules;
 import io.github.kctwilio.otp.config.SignupSettings;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.phone.SignupNumber;
 import io.github.kctwilio.otp.phone.VerifiedNumberMark;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -121,7 +122,7 @@ final class PhoneSignupFormAction implements FormAction {
         Map<String, String> action = UserPhones.actionConfig(context.getRealm());
         SignupSettings settings = SignupSettings.resolve(
                 context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig(), action);
-        return new Rules(PhonePolicy.resolve(action), settings);
+        return new Rules(PhoneRules.resolve(action), settings);
     }
 
     private static void logBadSetting(FormContext context, ConfigException e) {

@@ -1,8 +1,7 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.ProviderIds;
-import io.github.kctwilio.otp.config.ExecutionSettings;
-import io.github.kctwilio.otp.config.SignupSettings;
+import io.github.kctwilio.otp.config.Setting;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.authentication.FormAction;
@@ -11,7 +10,6 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Registers the registration form action "Twilio OTP: phone number at signup" (provider id {@value #PROVIDER_ID}),
@@ -70,19 +68,7 @@ public final class PhoneSignupFormActionFactory implements FormActionFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(SignupSettings.PHONE_REQUIRED).label("Phone number required")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
-                .helpText("On: nobody registers without a phone number, and every new account verifies its number by code "
-                        + "before it can be used. Off: the number may be left blank (no verification then); a number "
-                        + "that is given is still checked and verified.")
-                .add()
-                .property().name(ExecutionSettings.DEFAULT_REGION).label("Default region")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Two-letter region (such as US or DE) for numbers typed without a country code. Blank: the "
-                        + "default region of the required action 'Verify phone number', else numbers must start with +.")
-                .add()
-                .build();
+        return OtpConfigProperties.at(Setting.Place.SIGNUP);
     }
 
     @Override

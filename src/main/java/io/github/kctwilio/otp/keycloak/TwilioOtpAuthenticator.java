@@ -17,8 +17,9 @@ import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.keycloak.store.PhoneCredentialModel;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhonePolicy;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.phone.PhoneFactor;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -182,6 +183,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             // Keycloak's own hand-off for a step the user has not set up: this sign-in continues, and the user must
             // verify a number in the required action before it completes.
             user.addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
+            StepConfigLoader.handOver(flow.getAuthenticationSession(), flow.getExecution()); // the action uses this step's account
             return Outcome.proceed();
         }
         flow.getEvent().user(user).error(OtpEvents.NO_PHONE_NUMBER);

@@ -1,9 +1,9 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.ProviderIds;
-import io.github.kctwilio.otp.config.ExecutionSettings;
 import io.github.kctwilio.otp.config.ServerSettings;
 import java.util.ArrayList;
+import io.github.kctwilio.otp.config.Setting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** Registers the "Twilio OTP" step (provider id {@value #PROVIDER_ID}) and holds its server-wide settings. */
@@ -124,48 +123,13 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
     /** The per-execution settings shown behind the gear of the flow editor. */
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        List<ProviderConfigProperty> properties = new ArrayList<>(OtpConfigProperties.twilio(OtpConfigProperties.stepAuthToken()));
-        properties.addAll(ProviderConfigurationBuilder.create()
-                .property().name(ExecutionSettings.ALLOW_PHONE_SETUP).label("Let users add a phone number")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
-                .helpText("When on, a user with no phone credential is handed to the required action \"Verify phone number\" "
-                        + "(if this step is Required and the action is enabled in the realm), or gets a code to the number in "
-                        + "the phone attribute; the sign-in completes once a number is verified. A user whose phone numbers "
-                        + "the realm can no longer use is never handed to setup. When off, a user with no phone credential "
-                        + "sees a message to contact the administrator: turn it off for a step-up, where only a number "
-                        + "verified before may count.")
-                .add()
-                .property().name(ExecutionSettings.RESET_WITHOUT_PHONE).label("Password reset without a verified number")
-                .type(ProviderConfigProperty.LIST_TYPE).options("refuse", "skip").defaultValue("refuse")
-                .helpText("Only in a reset-credentials flow, for an account without a phone (or no account): refuse shows "
-                        + "the same code form, timing and limits as to everyone, and accepts no code; skip lets the next steps "
-                        + "of the flow decide (the page then shows whether the account has a phone), and runs only when a "
-                        + "Required \"Send Reset Email\" step follows in the same flow: otherwise every reset is refused "
-                        + "and the server log says why.")
-                .add().build());
-        return properties;
+        return OtpConfigProperties.at(Setting.Place.STEP);
     }
 
     /** The server-wide SPI options, as listed by {@code kc.sh} and the admin console's provider info. */
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(ServerSettings.ACCOUNT_SID).type("string")
-                .helpText("Default Twilio Account SID for executions that leave it blank.").add()
-                .property().name(ServerSettings.AUTH_TOKEN).type("string").secret(true)
-                .helpText("Default Twilio Auth Token for executions that leave it blank.").add()
-                .property().name(ServerSettings.VERIFY_SERVICE_SID).type("string")
-                .helpText("Default Verify Service SID for executions that leave it blank.").add()
-                .property().name(ServerSettings.API_BASE_URL).type("string")
-                .defaultValue("https://verify.twilio.com")
-                .helpText("Base URL of the Verify API (server-wide only).").add()
-                .property().name(ServerSettings.CONNECT_TIMEOUT_MS).type("int")
-                .defaultValue(ServerSettings.DEFAULT_CONNECT_TIMEOUT_MS)
-                .helpText("Milliseconds to wait for a connection to Twilio.").add()
-                .property().name(ServerSettings.READ_TIMEOUT_MS).type("int")
-                .defaultValue(ServerSettings.DEFAULT_READ_TIMEOUT_MS)
-                .helpText("Milliseconds to wait for Twilio's answer.").add()
-                .build();
+        return OtpConfigProperties.serverOptions();
     }
 
     /** Admin console, Server info: the plugin's version and its non-secret server-wide settings. */
@@ -173,12 +137,12 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>();
         info.put("version", String.valueOf(getClass().getPackage().getImplementationVersion()));
-        info.put(ServerSettings.API_BASE_URL, settings.transport().apiBaseUrl().toString());
-        info.put(ServerSettings.CONNECT_TIMEOUT_MS, Long.toString(settings.transport().connectTimeout().toMillis()));
-        info.put(ServerSettings.READ_TIMEOUT_MS, Long.toString(settings.transport().readTimeout().toMillis()));
-        info.put(ServerSettings.ACCOUNT_SID, settings.accountSid() == null ? "(not set)" : settings.accountSid());
-        info.put(ServerSettings.VERIFY_SERVICE_SID, settings.verifyServiceSid() == null ? "(not set)" : settings.verifyServiceSid());
-        info.put(ServerSettings.AUTH_TOKEN, settings.authToken() == null ? "(not set)" : "(set)");
+        info.put(Setting.API_BASE_URL.key(), settings.transport().apiBaseUrl().toString());
+        info.put(Setting.CONNECT_TIMEOUT_MS.key(), Long.toString(settings.transport().connectTimeout().toMillis()));
+        info.put(Setting.READ_TIMEOUT_MS.key(), Long.toString(settings.transport().readTimeout().toMillis()));
+        info.put(Setting.SERVER_ACCOUNT_SID.key(), settings.accountSid() == null ? "(not set)" : settings.accountSid());
+        info.put(Setting.SERVER_VERIFY_SERVICE_SID.key(), settings.verifyServiceSid() == null ? "(not set)" : settings.verifyServiceSid());
+        info.put(Setting.SERVER_AUTH_TOKEN.key(), settings.authToken() == null ? "(not set)" : "(set)");
         return info;
     }
 }

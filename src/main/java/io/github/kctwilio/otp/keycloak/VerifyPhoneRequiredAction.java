@@ -18,6 +18,7 @@ import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.SharedNumbers;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -197,8 +198,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
     /** Missing or malformed settings: one log line naming the setting and an event; no number is changed. */
     private Optional<StepConfigLoader.Loaded> loadConfig(RequiredActionContext action) {
         try {
-            return Optional.of(configLoader.load(action.getSession(), action.getRealm(),
-                    action.getConfig() == null ? null : action.getConfig().getConfig()));
+            return Optional.of(configLoader.loadForAction(action.getSession(), action.getRealm(), action.getAuthenticationSession()));
         } catch (ConfigException e) {
             LOG.errorf("%s (realm %s, required action %s)", e.getMessage(), action.getRealm().getName(),
                     ProviderIds.VERIFY_PHONE_ACTION);

@@ -2,6 +2,7 @@ package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.keycloak.store.ActionTokenGuard;
 import io.github.kctwilio.otp.ProviderIds;
+import io.github.kctwilio.otp.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.Config;
@@ -16,8 +17,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * Registers the required action "Verify phone number" (provider id {@value #PROVIDER_ID}). Its config (admin
- * console, Authentication, Required actions) holds the realm's Twilio settings for this action and the realm's
- * phone-number rules, which every Twilio OTP step also follows. The server-wide options, and the Twilio clients, are
+ * console, Authentication, Required actions) is the realm level: the realm's Twilio account, which every Twilio OTP
+ * step uses unless it sets its own, this action's channels and limits, and the realm's phone-number rules, which every
+ * step also follows. The server-wide options, and the Twilio clients, are
  * the login step's.
  */
 public final class VerifyPhoneRequiredActionFactory implements RequiredActionFactory {
@@ -71,8 +73,7 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         List<ProviderConfigProperty> properties = new ArrayList<>(RequiredActionFactory.super.getConfigMetadata());
-        properties.addAll(OtpConfigProperties.twilio(OtpConfigProperties.actionAuthToken()));
-        properties.addAll(OtpConfigProperties.phonePolicy());
+        properties.addAll(OtpConfigProperties.at(Setting.Place.REALM));
         return properties;
     }
 

@@ -1,6 +1,5 @@
 package io.github.kctwilio.otp.phone;
 
-import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.phone.PhoneCredentialData.Proof;
 import java.util.List;
 import java.util.Objects;

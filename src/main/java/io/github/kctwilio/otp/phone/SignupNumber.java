@@ -1,6 +1,5 @@
 package io.github.kctwilio.otp.phone;
 
-import io.github.kctwilio.otp.config.PhonePolicy;
 import java.util.Optional;
 
 /**

@@ -17,19 +17,19 @@ class ActionTokenRuleTest {
     @NullSource
     void aVaultReferenceOrNothingIsNoLiteralToken(String value) {
         Map<String, String> settings = new HashMap<>();
-        settings.put(ExecutionSettings.AUTH_TOKEN, value);
+        settings.put(Setting.REALM_AUTH_TOKEN.key(), value);
         assertThat(ActionTokenRule.holdsLiteralToken(settings)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0123456789abcdef0123456789abcdef", "${vault.}", "prefix ${vault.key}", "${vault.key} suffix", "${env.TOKEN}"})
     void anythingElseIsALiteralToken(String value) {
-        assertThat(ActionTokenRule.holdsLiteralToken(Map.of(ExecutionSettings.AUTH_TOKEN, value))).isTrue();
+        assertThat(ActionTokenRule.holdsLiteralToken(Map.of(Setting.REALM_AUTH_TOKEN.key(), value))).isTrue();
     }
 
     @Test
     void settingsNeverSavedOrWithoutTheTokenHoldNoToken() {
         assertThat(ActionTokenRule.holdsLiteralToken(null)).isFalse();
-        assertThat(ActionTokenRule.holdsLiteralToken(Map.of(ExecutionSettings.DEFAULT_REGION, "US"))).isFalse();
+        assertThat(ActionTokenRule.holdsLiteralToken(Map.of(Setting.DEFAULT_REGION.key(), "US"))).isFalse();
     }
 }

@@ -18,14 +18,14 @@ class ChannelSettingsTest {
 
     @Test
     void readsTheAdminConsolesMultiValuedFormatAndCommas() throws ConfigException {
-        assertThat(ConfigFixtures.resolve(Map.of(ExecutionSettings.CHANNELS, "sms##whatsapp##email")).channels())
+        assertThat(ConfigFixtures.resolve(Map.of(Setting.CHANNELS.key(), "sms##whatsapp##email")).channels())
                 .containsExactly(Channel.SMS, Channel.WHATSAPP, Channel.EMAIL);
-        assertThat(ConfigFixtures.resolve(Map.of(ExecutionSettings.CHANNELS, "call, sms")).channels()).containsExactly(Channel.SMS, Channel.CALL);
+        assertThat(ConfigFixtures.resolve(Map.of(Setting.CHANNELS.key(), "call, sms")).channels()).containsExactly(Channel.SMS, Channel.CALL);
     }
 
     @Test
     void theDefaultChannelIsAlwaysOfferedAndComesFirst() throws ConfigException {
-        TwilioOtpConfig config = ConfigFixtures.resolve(Map.of(ExecutionSettings.DEFAULT_CHANNEL, "whatsapp", ExecutionSettings.CHANNELS, "sms##call"));
+        TwilioOtpConfig config = ConfigFixtures.resolve(Map.of(Setting.DEFAULT_CHANNEL.key(), "whatsapp", Setting.CHANNELS.key(), "sms##call"));
 
         assertThat(config.defaultChannel()).isEqualTo(Channel.WHATSAPP);
         assertThat(config.channels()).containsExactly(Channel.WHATSAPP, Channel.SMS, Channel.CALL);
@@ -33,9 +33,9 @@ class ChannelSettingsTest {
 
     @Test
     void unknownChannelNamesAreRefusedNamingTheSetting() {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigFixtures.resolve(Map.of(ExecutionSettings.CHANNELS, "sms##pigeon")));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigFixtures.resolve(Map.of(Setting.CHANNELS.key(), "sms##pigeon")));
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.CHANNELS);
+        assertThat(e.setting()).isEqualTo(Setting.CHANNELS.key());
         assertThat(e.getMessage()).doesNotContain("pigeon");
     }
 }

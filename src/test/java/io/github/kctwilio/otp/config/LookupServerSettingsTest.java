@@ -20,8 +20,8 @@ class LookupServerSettingsTest {
 
     @Test
     void withoutTheOptionLookupGoesToTwilioWithVerifysTimeouts() {
-        spi.put(ServerSettings.CONNECT_TIMEOUT_MS, "700");
-        spi.put(ServerSettings.READ_TIMEOUT_MS, "1500");
+        spi.put(Setting.CONNECT_TIMEOUT_MS.key(), "700");
+        spi.put(Setting.READ_TIMEOUT_MS.key(), "1500");
 
         TransportSettings lookup = read();
 
@@ -32,7 +32,7 @@ class LookupServerSettingsTest {
 
     @Test
     void theVerifyBaseUrlDoesNotMoveLookup() {
-        spi.put(ServerSettings.API_BASE_URL, "https://proxy.example.com/verify");
+        spi.put(Setting.API_BASE_URL.key(), "https://proxy.example.com/verify");
 
         assertThat(read().apiBaseUrl()).isEqualTo(URI.create("https://lookups.twilio.com"));
     }

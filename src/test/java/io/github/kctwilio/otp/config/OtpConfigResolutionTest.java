@@ -53,9 +53,9 @@ class OtpConfigResolutionTest {
 
     private static Map<String, String> completeExecution() {
         Map<String, String> own = new HashMap<>();
-        own.put(ExecutionSettings.ACCOUNT_SID, OWN_ACCOUNT);
-        own.put(ExecutionSettings.AUTH_TOKEN, OWN_TOKEN);
-        own.put(ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE);
+        own.put(Setting.ACCOUNT_SID.key(), OWN_ACCOUNT);
+        own.put(Setting.STEP_AUTH_TOKEN.key(), OWN_TOKEN);
+        own.put(Setting.VERIFY_SERVICE_SID.key(), OWN_SERVICE);
         return own;
     }
 
@@ -84,12 +84,12 @@ class OtpConfigResolutionTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\t"})
     void blankExecutionValuesFallBackToServerDefaults(String blank) throws ConfigException {
-        execution.put(ExecutionSettings.ACCOUNT_SID, blank);
-        execution.put(ExecutionSettings.AUTH_TOKEN, blank);
-        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, blank);
-        execution.put(ExecutionSettings.DEFAULT_CHANNEL, blank);
-        execution.put(ExecutionSettings.DEFAULT_REGION, blank);
-        execution.put(ExecutionSettings.RESET_WITHOUT_PHONE, blank);
+        execution.put(Setting.ACCOUNT_SID.key(), blank);
+        execution.put(Setting.STEP_AUTH_TOKEN.key(), blank);
+        execution.put(Setting.VERIFY_SERVICE_SID.key(), blank);
+        execution.put(Setting.DEFAULT_CHANNEL.key(), blank);
+        execution.put(Setting.DEFAULT_REGION.key(), blank);
+        execution.put(Setting.RESET_WITHOUT_PHONE.key(), blank);
 
         TwilioOtpConfig config = resolve();
 
@@ -101,7 +101,7 @@ class OtpConfigResolutionTest {
 
     @Test
     void eachCredentialFallsBackOnItsOwn() throws ConfigException {
-        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE);
+        execution.put(Setting.VERIFY_SERVICE_SID.key(), OWN_SERVICE);
 
         TwilioOtpConfig config = resolve();
 
@@ -137,9 +137,9 @@ class OtpConfigResolutionTest {
 
     @Test
     void trimsSidsAndToken() throws ConfigException {
-        execution.put(ExecutionSettings.ACCOUNT_SID, "  " + OWN_ACCOUNT + " ");
-        execution.put(ExecutionSettings.AUTH_TOKEN, " " + OWN_TOKEN + " ");
-        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE + "\n");
+        execution.put(Setting.ACCOUNT_SID.key(), "  " + OWN_ACCOUNT + " ");
+        execution.put(Setting.STEP_AUTH_TOKEN.key(), " " + OWN_TOKEN + " ");
+        execution.put(Setting.VERIFY_SERVICE_SID.key(), OWN_SERVICE + "\n");
 
         TwilioOtpConfig config = resolve();
 
@@ -150,10 +150,10 @@ class OtpConfigResolutionTest {
 
     @Test
     void missingAccountSidNamesAccountSid() {
-        ConfigException e = failure(Map.of(ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE, ExecutionSettings.AUTH_TOKEN, OWN_TOKEN),
+        ConfigException e = failure(Map.of(Setting.VERIFY_SERVICE_SID.key(), OWN_SERVICE, Setting.STEP_AUTH_TOKEN.key(), OWN_TOKEN),
                 EMPTY_SERVER);
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.ACCOUNT_SID);
+        assertThat(e.setting()).isEqualTo(Setting.ACCOUNT_SID.key());
         assertThat(e.getMessage()).contains("accountSid");
     }
 
@@ -170,20 +170,20 @@ class OtpConfigResolutionTest {
             "<script>alert('AC')</script>",
     })
     void malformedAccountSidNamesAccountSidWithoutEchoingIt(String value) {
-        execution.put(ExecutionSettings.ACCOUNT_SID, value);
+        execution.put(Setting.ACCOUNT_SID.key(), value);
 
         ConfigException e = failure();
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.ACCOUNT_SID);
+        assertThat(e.setting()).isEqualTo(Setting.ACCOUNT_SID.key());
         assertThat(e.getMessage()).contains("accountSid").doesNotContain(value);
     }
 
     @Test
     void missingServiceSidNamesVerifyServiceSid() {
-        ConfigException e = failure(Map.of(ExecutionSettings.ACCOUNT_SID, OWN_ACCOUNT, ExecutionSettings.AUTH_TOKEN, OWN_TOKEN),
+        ConfigException e = failure(Map.of(Setting.ACCOUNT_SID.key(), OWN_ACCOUNT, Setting.STEP_AUTH_TOKEN.key(), OWN_TOKEN),
                 EMPTY_SERVER);
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.VERIFY_SERVICE_SID);
+        assertThat(e.setting()).isEqualTo(Setting.VERIFY_SERVICE_SID.key());
         assertThat(e.getMessage()).contains("verifyServiceSid");
     }
 
@@ -198,11 +198,11 @@ class OtpConfigResolutionTest {
             "my-verify-service",
     })
     void malformedServiceSidNamesVerifyServiceSidWithoutEchoingIt(String value) {
-        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, value);
+        execution.put(Setting.VERIFY_SERVICE_SID.key(), value);
 
         ConfigException e = failure();
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.VERIFY_SERVICE_SID);
+        assertThat(e.setting()).isEqualTo(Setting.VERIFY_SERVICE_SID.key());
         assertThat(e.getMessage()).contains("verifyServiceSid").doesNotContain(value);
     }
 
@@ -212,14 +212,14 @@ class OtpConfigResolutionTest {
 
         ConfigException e = failure(null, badServer);
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.ACCOUNT_SID);
+        assertThat(e.setting()).isEqualTo(Setting.ACCOUNT_SID.key());
         assertThat(e.getMessage()).doesNotContain("AC-from-env");
     }
 
     @Test
     void acceptsUpperAndLowerCaseHex() throws ConfigException {
-        execution.put(ExecutionSettings.ACCOUNT_SID, "ACABCDEF0123456789abcdef0123456789");
-        execution.put(ExecutionSettings.VERIFY_SERVICE_SID, "VAabcdef0123456789ABCDEF0123456789");
+        execution.put(Setting.ACCOUNT_SID.key(), "ACABCDEF0123456789abcdef0123456789");
+        execution.put(Setting.VERIFY_SERVICE_SID.key(), "VAabcdef0123456789ABCDEF0123456789");
 
         assertThat(resolve().credentials().accountSid()).isEqualTo("ACABCDEF0123456789abcdef0123456789");
     }
@@ -228,16 +228,16 @@ class OtpConfigResolutionTest {
 
     @Test
     void missingAuthTokenNamesAuthToken() {
-        ConfigException e = failure(Map.of(ExecutionSettings.ACCOUNT_SID, OWN_ACCOUNT, ExecutionSettings.VERIFY_SERVICE_SID, OWN_SERVICE),
+        ConfigException e = failure(Map.of(Setting.ACCOUNT_SID.key(), OWN_ACCOUNT, Setting.VERIFY_SERVICE_SID.key(), OWN_SERVICE),
                 EMPTY_SERVER);
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.AUTH_TOKEN);
+        assertThat(e.setting()).isEqualTo(Setting.STEP_AUTH_TOKEN.key());
         assertThat(e.getMessage()).contains("authToken");
     }
 
     @Test
     void resolvesVaultReferenceInExecutionToken() throws ConfigException {
-        execution.put(ExecutionSettings.AUTH_TOKEN, "${vault.twilio_token}");
+        execution.put(Setting.STEP_AUTH_TOKEN.key(), "${vault.twilio_token}");
         List<String> asked = new ArrayList<>();
         Function<String, Optional<String>> vault = ref -> {
             asked.add(ref);
@@ -261,20 +261,20 @@ class OtpConfigResolutionTest {
 
     @Test
     void plainTokenPassesThroughTheResolverUnchanged() throws ConfigException {
-        execution.put(ExecutionSettings.AUTH_TOKEN, OWN_TOKEN);
+        execution.put(Setting.STEP_AUTH_TOKEN.key(), OWN_TOKEN);
 
         assertThat(resolve().credentials().authToken()).isEqualTo(OWN_TOKEN);
     }
 
     @Test
     void missingVaultSecretNamesAuthTokenWithoutEchoingTheReference() {
-        execution.put(ExecutionSettings.AUTH_TOKEN, "${vault.missing_key}");
+        execution.put(Setting.STEP_AUTH_TOKEN.key(), "${vault.missing_key}");
 
         ConfigException e = catchThrowableOfType(ConfigException.class,
                 () -> TwilioOtpConfig.resolve(execution, SERVER, ref -> Optional.empty()));
 
         assertThat(e).isNotNull();
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.AUTH_TOKEN);
+        assertThat(e.setting()).isEqualTo(Setting.STEP_AUTH_TOKEN.key());
         assertThat(e.getMessage()).contains("authToken").doesNotContain("missing_key");
     }
 
@@ -284,7 +284,7 @@ class OtpConfigResolutionTest {
                 () -> TwilioOtpConfig.resolve(execution, SERVER, ref -> Optional.of("  ")));
 
         assertThat(e).isNotNull();
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.AUTH_TOKEN);
+        assertThat(e.setting()).isEqualTo(Setting.STEP_AUTH_TOKEN.key());
     }
 
     @Test
@@ -311,14 +311,14 @@ class OtpConfigResolutionTest {
     @ParameterizedTest
     @EnumSource(Channel.class)
     void readsEveryChannelByItsWireName(Channel channel) throws ConfigException {
-        execution.put(ExecutionSettings.DEFAULT_CHANNEL, channel.wireName());
+        execution.put(Setting.DEFAULT_CHANNEL.key(), channel.wireName());
 
         assertThat(resolve().defaultChannel()).isEqualTo(channel);
     }
 
     @Test
     void readsChannelInAnyCase() throws ConfigException {
-        execution.put(ExecutionSettings.DEFAULT_CHANNEL, " WhatsApp ");
+        execution.put(Setting.DEFAULT_CHANNEL.key(), " WhatsApp ");
 
         assertThat(resolve().defaultChannel()).isEqualTo(Channel.WHATSAPP);
     }
@@ -326,11 +326,11 @@ class OtpConfigResolutionTest {
     @ParameterizedTest
     @ValueSource(strings = {"fax", "sna", "auto", "voice", "sms,call", "telegram-xyz"})
     void unknownChannelNamesDefaultChannelWithoutEchoingIt(String value) {
-        execution.put(ExecutionSettings.DEFAULT_CHANNEL, value);
+        execution.put(Setting.DEFAULT_CHANNEL.key(), value);
 
         ConfigException e = failure();
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.DEFAULT_CHANNEL);
+        assertThat(e.setting()).isEqualTo(Setting.DEFAULT_CHANNEL.key());
         assertThat(e.getMessage()).contains("defaultChannel").doesNotContain(value);
     }
 
@@ -344,7 +344,7 @@ class OtpConfigResolutionTest {
     @ParameterizedTest
     @CsvSource({"DE, DE", "de, DE", "' us ', US", "Gb, GB"})
     void normalisesRegionToUpperCase(String value, String expected) throws ConfigException {
-        execution.put(ExecutionSettings.DEFAULT_REGION, value);
+        execution.put(Setting.DEFAULT_REGION.key(), value);
 
         assertThat(resolve().defaultRegion()).isEqualTo(expected);
     }
@@ -352,11 +352,11 @@ class OtpConfigResolutionTest {
     @ParameterizedTest
     @ValueSource(strings = {"XQ", "USA", "001", "UK", "EU", "germany", "Q1"})
     void unknownRegionNamesDefaultRegionWithoutEchoingIt(String value) {
-        execution.put(ExecutionSettings.DEFAULT_REGION, value);
+        execution.put(Setting.DEFAULT_REGION.key(), value);
 
         ConfigException e = failure();
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.DEFAULT_REGION);
+        assertThat(e.setting()).isEqualTo(Setting.DEFAULT_REGION.key());
         assertThat(e.getMessage()).contains("defaultRegion").doesNotContain(value);
     }
 
@@ -370,7 +370,7 @@ class OtpConfigResolutionTest {
     @ParameterizedTest
     @CsvSource({"refuse, REFUSE", "skip, SKIP", "SKIP, SKIP", "' Refuse ', REFUSE"})
     void readsResetWithoutPhone(String value, TwilioOtpConfig.ResetWithoutPhone expected) throws ConfigException {
-        execution.put(ExecutionSettings.RESET_WITHOUT_PHONE, value);
+        execution.put(Setting.RESET_WITHOUT_PHONE.key(), value);
 
         assertThat(resolve().resetWithoutPhone()).isEqualTo(expected);
     }
@@ -378,11 +378,11 @@ class OtpConfigResolutionTest {
     @ParameterizedTest
     @ValueSource(strings = {"yes", "allow", "fallback", "0", "refused"})
     void malformedResetWithoutPhoneNamesTheSettingWithoutEchoingIt(String value) {
-        execution.put(ExecutionSettings.RESET_WITHOUT_PHONE, value);
+        execution.put(Setting.RESET_WITHOUT_PHONE.key(), value);
 
         ConfigException e = failure();
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.RESET_WITHOUT_PHONE);
+        assertThat(e.setting()).isEqualTo(Setting.RESET_WITHOUT_PHONE.key());
         assertThat(e.getMessage()).contains("resetWithoutPhone").contains("refuse or skip").doesNotContain("'" + value + "'");
     }
 
@@ -396,7 +396,7 @@ class OtpConfigResolutionTest {
     @ParameterizedTest
     @CsvSource({"true, true", "false, false", "TRUE, true", "' False ', false"})
     void readsAllowPhoneSetup(String value, boolean expected) throws ConfigException {
-        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, value);
+        execution.put(Setting.ALLOW_PHONE_SETUP.key(), value);
 
         assertThat(resolve().allowPhoneSetup()).isEqualTo(expected);
     }
@@ -404,11 +404,11 @@ class OtpConfigResolutionTest {
     @ParameterizedTest
     @ValueSource(strings = {"yes", "no", "1", "0", "on", "off", "ture"})
     void malformedAllowPhoneSetupNamesTheSettingWithoutEchoingIt(String value) {
-        execution.put(ExecutionSettings.ALLOW_PHONE_SETUP, value);
+        execution.put(Setting.ALLOW_PHONE_SETUP.key(), value);
 
         ConfigException e = failure();
 
-        assertThat(e.setting()).isEqualTo(ExecutionSettings.ALLOW_PHONE_SETUP);
+        assertThat(e.setting()).isEqualTo(Setting.ALLOW_PHONE_SETUP.key());
         assertThat(e.getMessage()).contains("allowPhoneSetup").doesNotContain("'" + value + "'").doesNotContain(" " + value + " ");
     }
 }

@@ -14,21 +14,21 @@ class RealmSendLimitTest {
     @Test
     void defaultsToThreeHundredAnHour() throws ConfigException {
         assertThat(RealmSendLimit.resolve(null)).isEqualTo(new RateLimit(300, Duration.ofHours(1)));
-        assertThat(RealmSendLimit.resolve(Map.of(PhoneSettings.REALM_SEND_LIMIT, " "))).isEqualTo(new RateLimit(300, Duration.ofHours(1)));
+        assertThat(RealmSendLimit.resolve(Map.of(Setting.REALM_SEND_LIMIT.key(), " "))).isEqualTo(new RateLimit(300, Duration.ofHours(1)));
     }
 
     @Test
     void takesTheAdminsValueOrZeroForNoLimit() throws ConfigException {
-        assertThat(RealmSendLimit.resolve(Map.of(PhoneSettings.REALM_SEND_LIMIT, "5000/1d"))).isEqualTo(new RateLimit(5000, Duration.ofDays(1)));
-        assertThat(RealmSendLimit.resolve(Map.of(PhoneSettings.REALM_SEND_LIMIT, "0")).isOff()).isTrue();
+        assertThat(RealmSendLimit.resolve(Map.of(Setting.REALM_SEND_LIMIT.key(), "5000/1d"))).isEqualTo(new RateLimit(5000, Duration.ofDays(1)));
+        assertThat(RealmSendLimit.resolve(Map.of(Setting.REALM_SEND_LIMIT.key(), "0")).isOff()).isTrue();
     }
 
     @Test
     void aMalformedValueIsRefusedNamingTheSettingButNotTheValue() {
         ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> RealmSendLimit.resolve(Map.of(PhoneSettings.REALM_SEND_LIMIT, "lots/1h")));
+                () -> RealmSendLimit.resolve(Map.of(Setting.REALM_SEND_LIMIT.key(), "lots/1h")));
 
-        assertThat(e.setting()).isEqualTo(PhoneSettings.REALM_SEND_LIMIT);
-        assertThat(e.getMessage()).contains(PhoneSettings.REALM_SEND_LIMIT).doesNotContain("lots");
+        assertThat(e.setting()).isEqualTo(Setting.REALM_SEND_LIMIT.key());
+        assertThat(e.getMessage()).contains(Setting.REALM_SEND_LIMIT.key()).doesNotContain("lots");
     }
 }

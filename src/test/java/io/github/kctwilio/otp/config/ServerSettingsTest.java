@@ -125,8 +125,8 @@ class ServerSettingsTest {
         TransportSettings transport = read().transport();
 
         assertThat(transport.apiBaseUrl()).isEqualTo(TransportSettings.TWILIO_VERIFY_URL);
-        assertThat(transport.connectTimeout()).isEqualTo(Duration.ofMillis(ServerSettings.DEFAULT_CONNECT_TIMEOUT_MS));
-        assertThat(transport.readTimeout()).isEqualTo(Duration.ofMillis(ServerSettings.DEFAULT_READ_TIMEOUT_MS));
+        assertThat(transport.connectTimeout()).isEqualTo(Duration.ofMillis(2000));
+        assertThat(transport.readTimeout()).isEqualTo(Duration.ofMillis(5000));
     }
 
     @ParameterizedTest

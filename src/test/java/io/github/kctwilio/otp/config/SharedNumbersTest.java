@@ -12,13 +12,13 @@ class SharedNumbersTest {
     void offUnlessTheRealmTurnsItOn() throws ConfigException {
         assertThat(SharedNumbers.refused(null)).isFalse();
         assertThat(SharedNumbers.refused(Map.of())).isFalse();
-        assertThat(SharedNumbers.refused(Map.of(PhoneSettings.ONE_ACCOUNT_PER_NUMBER, "false"))).isFalse();
-        assertThat(SharedNumbers.refused(Map.of(PhoneSettings.ONE_ACCOUNT_PER_NUMBER, " TRUE "))).isTrue();
+        assertThat(SharedNumbers.refused(Map.of(Setting.ONE_ACCOUNT_PER_NUMBER.key(), "false"))).isFalse();
+        assertThat(SharedNumbers.refused(Map.of(Setting.ONE_ACCOUNT_PER_NUMBER.key(), " TRUE "))).isTrue();
     }
 
     @Test
     void aMalformedValueNamesTheSetting() {
-        assertThatThrownBy(() -> SharedNumbers.refused(Map.of(PhoneSettings.ONE_ACCOUNT_PER_NUMBER, "yes")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(PhoneSettings.ONE_ACCOUNT_PER_NUMBER);
+        assertThatThrownBy(() -> SharedNumbers.refused(Map.of(Setting.ONE_ACCOUNT_PER_NUMBER.key(), "yes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(Setting.ONE_ACCOUNT_PER_NUMBER.key());
     }
 }

@@ -15,25 +15,25 @@ class SignupSettingsTest {
 
     @Test
     void theRequiredActionsDefaultRegionAppliesWhenTheFormActionSetsNone() throws ConfigException {
-        assertThat(SignupSettings.resolve(Map.of(), Map.of(ExecutionSettings.DEFAULT_REGION, "de")))
+        assertThat(SignupSettings.resolve(Map.of(), Map.of(Setting.DEFAULT_REGION.key(), "de")))
                 .isEqualTo(new SignupSettings(true, "DE"));
-        assertThat(SignupSettings.resolve(Map.of(ExecutionSettings.DEFAULT_REGION, " us "), Map.of(ExecutionSettings.DEFAULT_REGION, "DE")))
+        assertThat(SignupSettings.resolve(Map.of(Setting.DEFAULT_REGION.key(), " us "), Map.of(Setting.DEFAULT_REGION.key(), "DE")))
                 .isEqualTo(new SignupSettings(true, "US"));
     }
 
     @Test
     void aBlankNumberMayBeAllowedExplicitly() throws ConfigException {
-        assertThat(SignupSettings.resolve(Map.of(SignupSettings.PHONE_REQUIRED, "false"), null).phoneRequired()).isFalse();
-        assertThat(SignupSettings.resolve(Map.of(SignupSettings.PHONE_REQUIRED, "TRUE"), null).phoneRequired()).isTrue();
+        assertThat(SignupSettings.resolve(Map.of(Setting.PHONE_REQUIRED.key(), "false"), null).phoneRequired()).isFalse();
+        assertThat(SignupSettings.resolve(Map.of(Setting.PHONE_REQUIRED.key(), "TRUE"), null).phoneRequired()).isTrue();
     }
 
     @Test
     void malformedSettingsAreNamed() {
-        assertThatThrownBy(() -> SignupSettings.resolve(Map.of(SignupSettings.PHONE_REQUIRED, "yes please"), null))
+        assertThatThrownBy(() -> SignupSettings.resolve(Map.of(Setting.PHONE_REQUIRED.key(), "yes please"), null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'phoneRequired'");
-        assertThatThrownBy(() -> SignupSettings.resolve(Map.of(ExecutionSettings.DEFAULT_REGION, "Narnia"), null))
+        assertThatThrownBy(() -> SignupSettings.resolve(Map.of(Setting.DEFAULT_REGION.key(), "Narnia"), null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'defaultRegion'");
-        assertThatThrownBy(() -> SignupSettings.resolve(null, Map.of(ExecutionSettings.DEFAULT_REGION, "XX")))
+        assertThatThrownBy(() -> SignupSettings.resolve(null, Map.of(Setting.DEFAULT_REGION.key(), "XX")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'defaultRegion'");
     }
 }

@@ -30,11 +30,11 @@ class StepLimitSettingsTest {
     @Test
     void executionValuesOverrideTheDefaults() throws ConfigException {
         TwilioOtpConfig config = ConfigFixtures.resolve(Map.of(
-                ExecutionSettings.RESEND_COOLDOWN_SECONDS, "0",
-                ExecutionSettings.SEND_LIMIT_PER_NUMBER, "2/10m",
-                ExecutionSettings.SEND_LIMIT_PER_USER, "0",
-                ExecutionSettings.SEND_LIMIT_PER_IP, "100/1d",
-                ExecutionSettings.MAX_SENDS_PER_LOGIN, "3"));
+                Setting.RESEND_COOLDOWN_SECONDS.key(), "0",
+                Setting.SEND_LIMIT_PER_NUMBER.key(), "2/10m",
+                Setting.SEND_LIMIT_PER_USER.key(), "0",
+                Setting.SEND_LIMIT_PER_IP.key(), "100/1d",
+                Setting.MAX_SENDS_PER_LOGIN.key(), "3"));
 
         assertThat(config.resendCooldown()).isZero();
         assertThat(config.sendLimits().perNumber()).isEqualTo(new RateLimit(2, Duration.ofMinutes(10)));

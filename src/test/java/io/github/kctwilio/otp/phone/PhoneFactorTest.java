@@ -2,10 +2,9 @@ package io.github.kctwilio.otp.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kctwilio.otp.config.PhonePolicy;
-import io.github.kctwilio.otp.config.PhonePolicy.ExistingNumbers;
 import io.github.kctwilio.otp.phone.PhoneCredentialData.Proof;
 import io.github.kctwilio.otp.phone.PhoneFactor.Kind;
+import io.github.kctwilio.otp.phone.PhonePolicy.ExistingNumbers;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +15,7 @@ class PhoneFactorTest {
     private static final String MAIN = "+14155550134";
     private static final String BACKUP = "+14155550199";
     private static final String GERMAN = "+4915112345678";
-    private static final PhonePolicy TRUST = PhonePolicy.DEFAULTS;
+    private static final PhonePolicy TRUST = new PhonePolicy("phoneNumber", "phoneNumberVerified", ExistingNumbers.TRUST, Set.of(), 2);
     private static final PhonePolicy VERIFY = new PhonePolicy("phoneNumber", "phoneNumberVerified", ExistingNumbers.VERIFY, Set.of(), 2);
     private static final PhonePolicy US_ONLY = new PhonePolicy("phoneNumber", "phoneNumberVerified", ExistingNumbers.TRUST, Set.of("US"), 2);
 

@@ -1,7 +1,7 @@
 package io.github.kctwilio.otp.keycloak.exchange;
 
-import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.verify.Channel;
 import java.time.Instant;

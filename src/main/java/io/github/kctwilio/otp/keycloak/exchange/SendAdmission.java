@@ -8,7 +8,7 @@ import io.github.kctwilio.otp.keycloak.store.UserPhones;
 import io.github.kctwilio.otp.keycloak.store.SingleUseObjectSlots;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhoneSettings;
+import io.github.kctwilio.otp.config.Setting;
 import io.github.kctwilio.otp.config.RealmSendLimit;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.limits.LimitHit;
@@ -80,7 +80,7 @@ public final class SendAdmission {
                 LOG.warnf("Twilio OTP: realm %s reached its realm-wide send limit (%s): new numbers, signups and password "
                         + "resets get no code for %d minutes. Signs of SMS pumping; raise '%s' (required action %s) if the "
                         + "traffic is real. Further refusals in this window are not logged.", context.getRealm().getName(),
-                        scope.realmLimit(), minutes(hit), PhoneSettings.REALM_SEND_LIMIT,
+                        scope.realmLimit(), minutes(hit), Setting.REALM_SEND_LIMIT.key(),
                         ProviderIds.VERIFY_PHONE_ACTION);
             }
             return new Decision(null, PageMessage.error(OtpMessages.REALM_SEND_LIMIT));

@@ -2,7 +2,7 @@ package io.github.kctwilio.otp.keycloak.store;
 
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ActionTokenRule;
-import io.github.kctwilio.otp.config.ExecutionSettings;
+import io.github.kctwilio.otp.config.Setting;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -33,7 +33,7 @@ public final class ActionTokenGuard {
     /** The gear (PUT of the action's config): a literal token is a 400 naming the setting, nothing is stored. */
     public static void refuseLiteralToken(RequiredActionConfigModel model) {
         if (ActionTokenRule.holdsLiteralToken(model.getConfig())) {
-            throw new ValidationException(new ValidationError(ProviderIds.VERIFY_PHONE_ACTION, ExecutionSettings.AUTH_TOKEN,
+            throw new ValidationException(new ValidationError(ProviderIds.VERIFY_PHONE_ACTION, Setting.REALM_AUTH_TOKEN.key(),
                     "Auth Token " + ActionTokenRule.EXPLANATION + "."));
         }
     }
@@ -60,7 +60,7 @@ public final class ActionTokenGuard {
         }
         removeLiteralToken(realm);
         Map<String, String> cleaned = new HashMap<>(settings);
-        cleaned.remove(ExecutionSettings.AUTH_TOKEN);
+        cleaned.remove(Setting.REALM_AUTH_TOKEN.key());
         return cleaned;
     }
 
@@ -79,11 +79,11 @@ public final class ActionTokenGuard {
         update.setDefaultAction(stored.isDefaultAction());
         update.setPriority(stored.getPriority());
         Map<String, String> config = new HashMap<>(stored.getConfig());
-        config.remove(ExecutionSettings.AUTH_TOKEN);
+        config.remove(Setting.REALM_AUTH_TOKEN.key());
         update.setConfig(config);
         realm.updateRequiredActionProvider(update);
         LOG.warnf("Twilio OTP: removed the literal Auth Token (setting %s) from the required action %s of realm %s. The setting %s; "
-                        + "the action now uses the server option.", ExecutionSettings.AUTH_TOKEN, ProviderIds.VERIFY_PHONE_ACTION,
+                        + "the action now reads it as a blank setting.", Setting.REALM_AUTH_TOKEN.key(), ProviderIds.VERIFY_PHONE_ACTION,
                 realm.getName(), ActionTokenRule.EXPLANATION);
     }
 }

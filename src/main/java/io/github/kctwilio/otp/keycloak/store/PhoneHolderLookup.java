@@ -1,8 +1,8 @@
 package io.github.kctwilio.otp.keycloak.store;
 
-import io.github.kctwilio.otp.config.PhonePolicy;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneHolders;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import java.util.List;
 import java.util.function.Predicate;
 import org.keycloak.models.KeycloakSession;

@@ -2,11 +2,12 @@ package io.github.kctwilio.otp.keycloak.store;
 
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhonePolicy;
+import io.github.kctwilio.otp.config.PhoneRules;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneEvidence;
 import io.github.kctwilio.otp.phone.PhoneFactor;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
+import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.phone.VerifiedNumberMark;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class UserPhones {
 
     /** The realm's rules: the config of the required action "Verify phone number", else the defaults. */
     public static PhonePolicy policy(RealmModel realm) throws ConfigException {
-        return PhonePolicy.resolve(actionConfig(realm));
+        return PhoneRules.resolve(actionConfig(realm));
     }
 
     /**

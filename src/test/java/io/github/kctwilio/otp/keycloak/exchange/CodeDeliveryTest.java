@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.verify;
 
-import io.github.kctwilio.otp.config.ExecutionSettings;
+import io.github.kctwilio.otp.config.Setting;
 import io.github.kctwilio.otp.emulator.RecordedRequest;
 import io.github.kctwilio.otp.emulator.RequestKind;
 import io.github.kctwilio.otp.keycloak.page.OtpEvents;
@@ -101,7 +101,7 @@ class CodeDeliveryTest {
 
     @Test
     void theSignInsSendCapRefusesTheNextSendWithItsMessageAndNoTwilioRequest() {
-        fixture.set(ExecutionSettings.MAX_SENDS_PER_LOGIN, "2");
+        fixture.set(Setting.MAX_SENDS_PER_LOGIN.key(), "2");
         fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
         fixture.clock().advance(Duration.ofMinutes(1));
         fixture.delivery().resend(fixture.request(), Channel.SMS).orElseThrow();
@@ -117,7 +117,7 @@ class CodeDeliveryTest {
 
     @Test
     void anotherNumberAfterTheSignInsSendCapGoesBackToThePhoneFormWithTheRefusalAndNoTwilioRequest() {
-        fixture.set(ExecutionSettings.MAX_SENDS_PER_LOGIN, "1");
+        fixture.set(Setting.MAX_SENDS_PER_LOGIN.key(), "1");
         fixture.delivery().sendFirst(fixture.request(), NUMBER, true, true);
         fixture.state().clear(); // "Use another number": the sign-in's sends stay counted
 
@@ -131,7 +131,7 @@ class CodeDeliveryTest {
 
     @Test
     void thePerNumberCapInTheSharedStoreRefusesWithHowLongToWaitAndNoTwilioRequest() {
-        fixture.set(ExecutionSettings.SEND_LIMIT_PER_NUMBER, "1/1h");
+        fixture.set(Setting.SEND_LIMIT_PER_NUMBER.key(), "1/1h");
         fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
         fixture.clock().advance(Duration.ofMinutes(1));
 
@@ -167,7 +167,7 @@ class CodeDeliveryTest {
     })
     void aNumberTwilioRejectsWhileEnrollingGoesBackToThePhoneFormWithTheFieldErrorAndTheTypedNumber(
             String channels, int status, int twilioCode, String eventError) {
-        fixture.set(ExecutionSettings.CHANNELS, channels);
+        fixture.set(Setting.CHANNELS.key(), channels);
         fixture.twilio().failNext(status, twilioCode);
 
         Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, true, true);
@@ -215,7 +215,7 @@ class CodeDeliveryTest {
 
     @Test
     void withEveryOfferedChannelDisabledAFirstSendIsAnErrorPageWithoutATwilioRequest() {
-        fixture.set(ExecutionSettings.CHANNELS, "sms");
+        fixture.set(Setting.CHANNELS.key(), "sms");
         fixture.twilio().failNext(400, 60223);
         fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
         fixture.state().clear();

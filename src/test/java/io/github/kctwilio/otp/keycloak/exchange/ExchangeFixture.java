@@ -8,7 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.PhonePolicy;
+import io.github.kctwilio.otp.config.PhoneRules;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.emulator.RequestKind;
@@ -86,7 +86,7 @@ public final class ExchangeFixture implements AutoCloseable {
         when(user.getEmail()).thenReturn("user-1@example.org");
     }
 
-    /** One setting of the step's gear (see {@code ExecutionSettings}); the server-wide defaults fill in the rest. */
+    /** One setting of the step's gear (see {@code Setting}); the server-wide defaults fill in the rest. */
     public ExchangeFixture set(String setting, String value) {
         settings.put(setting, value);
         return this;
@@ -114,7 +114,7 @@ public final class ExchangeFixture implements AutoCloseable {
         try {
             TwilioOtpConfig config = TwilioOtpConfig.resolve(settings, server, Optional::of);
             OtpInteraction interaction = interaction();
-            return new OtpRequest(interaction, config, PhonePolicy.DEFAULTS, OtpAuthState.of(interaction), clock.instant());
+            return new OtpRequest(interaction, config, PhoneRules.resolve(null), OtpAuthState.of(interaction), clock.instant());
         } catch (ConfigException e) {
             throw new IllegalArgumentException("the test's settings are malformed: " + e.getMessage(), e);
         }

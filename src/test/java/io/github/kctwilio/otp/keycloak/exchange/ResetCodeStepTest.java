@@ -9,7 +9,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.github.kctwilio.otp.config.ExecutionSettings;
+import io.github.kctwilio.otp.config.Setting;
 import io.github.kctwilio.otp.emulator.RequestKind;
 import io.github.kctwilio.otp.keycloak.page.CodeFormView;
 import io.github.kctwilio.otp.keycloak.page.OtpEvents;
@@ -82,7 +82,7 @@ class ResetCodeStepTest {
     })
     void everyOtherVisitorGetsTheSameCodeFormFromADecoyWithoutATwilioRequest(Visitor visitor, boolean locked,
                                                                              String resetWithoutPhone, String eventError) {
-        fixture.set(ExecutionSettings.RESET_WITHOUT_PHONE, resetWithoutPhone);
+        fixture.set(Setting.RESET_WITHOUT_PHONE.key(), resetWithoutPhone);
         laterStep(ResetCredentialEmail.PROVIDER_ID, OUR_PRIORITY + 10, Requirement.REQUIRED);
         if (visitor == Visitor.NO_ACCOUNT) {
             fixture.withoutAccount();
@@ -147,7 +147,7 @@ class ResetCodeStepTest {
 
     @Test
     void skipHandsAnAccountWithoutAPhoneToTheNextStepsWithoutASend() {
-        fixture.set(ExecutionSettings.RESET_WITHOUT_PHONE, "skip");
+        fixture.set(Setting.RESET_WITHOUT_PHONE.key(), "skip");
         laterStep(ResetCredentialEmail.PROVIDER_ID, OUR_PRIORITY + 10, Requirement.REQUIRED);
 
         Outcome outcome = start(WITHOUT_PHONE, false);
@@ -167,7 +167,7 @@ class ResetCodeStepTest {
     })
     void skipWithoutALaterStepThatProvesIdentityIsAnErrorPageForEveryVisitor(String flow, Integer emailPriority,
                                                                               Requirement emailRequirement) {
-        fixture.set(ExecutionSettings.RESET_WITHOUT_PHONE, "skip");
+        fixture.set(Setting.RESET_WITHOUT_PHONE.key(), "skip");
         if (emailPriority != null) {
             laterStep(ResetCredentialEmail.PROVIDER_ID, emailPriority, emailRequirement);
         }

@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.phone;
+package io.github.kctwilio.otp.config;
 
 import io.github.kctwilio.otp.lookup.SimSwap;
 import java.time.Duration;

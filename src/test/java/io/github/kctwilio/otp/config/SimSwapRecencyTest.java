@@ -1,4 +1,4 @@
-package io.github.kctwilio.otp.phone;
+package io.github.kctwilio.otp.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package io.github.kctwilio.otp.phone;
+package io.github.kctwilio.otp.config;
 
-import io.github.kctwilio.otp.config.LookupSettings;
 import io.github.kctwilio.otp.lookup.LineType;
 import io.github.kctwilio.otp.lookup.LookupAnswer;
 import io.github.kctwilio.otp.lookup.LookupException;

@@ -1,8 +1,7 @@
-package io.github.kctwilio.otp.phone;
+package io.github.kctwilio.otp.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kctwilio.otp.config.LookupSettings;
 import io.github.kctwilio.otp.config.LookupSettings.FailurePolicy;
 import io.github.kctwilio.otp.lookup.LineType;
 import io.github.kctwilio.otp.lookup.LookupAnswer;
@@ -11,9 +10,9 @@ import io.github.kctwilio.otp.lookup.LookupFailure;
 import io.github.kctwilio.otp.lookup.LookupPackage;
 import io.github.kctwilio.otp.lookup.PackageAnswer;
 import io.github.kctwilio.otp.lookup.SimSwap;
-import io.github.kctwilio.otp.phone.NumberScreening.Purpose;
-import io.github.kctwilio.otp.phone.NumberScreening.Reason;
-import io.github.kctwilio.otp.phone.NumberScreening.Verdict;
+import io.github.kctwilio.otp.config.NumberScreening.Purpose;
+import io.github.kctwilio.otp.config.NumberScreening.Reason;
+import io.github.kctwilio.otp.config.NumberScreening.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
