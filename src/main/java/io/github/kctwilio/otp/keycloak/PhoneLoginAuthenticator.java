@@ -4,7 +4,6 @@ import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.Setting;
 import io.github.kctwilio.otp.config.SharedNumbers;
-import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
 import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
 import io.github.kctwilio.otp.keycloak.exchange.OtpInteraction;
@@ -22,7 +21,6 @@ import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -53,16 +51,11 @@ final class PhoneLoginAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(PhoneLoginAuthenticator.class);
 
-    private final StepConfigLoader configLoader;
-    private final CodeDelivery delivery;
-    private final CodeCheck check;
-    private final Clock clock;
+    /** Settings, sending, checking and the clock, shared by every entry point. */
+    private final OtpServices services;
 
     PhoneLoginAuthenticator(OtpServices services) {
-        this.configLoader = services.configLoader();
-        this.delivery = services.delivery();
-        this.check = services.check();
-        this.clock = services.clock();
+        this.services = services;
     }
 
     @Override
@@ -96,9 +89,9 @@ final class PhoneLoginAuthenticator implements Authenticator {
         Optional<Channel> switchTo = request.requestedChannel(form.getFirst(OtpFormFields.CHANNEL));
         Outcome outcome;
         if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
-            outcome = delivery.resend(request, switchTo.orElse(state.channel())).orElseGet(() -> phoneForm(request, null, null));
+            outcome = services.delivery().resend(request, switchTo.orElse(state.channel())).orElseGet(() -> phoneForm(request, null, null));
         } else {
-            outcome = check.submit(request, form.getFirst(OtpFormFields.CODE));
+            outcome = services.check().submit(request, form.getFirst(OtpFormFields.CODE));
         }
         respond(flow, request, outcome);
     }
@@ -111,7 +104,7 @@ final class PhoneLoginAuthenticator implements Authenticator {
      */
     private Optional<OtpRequest> request(AuthenticationFlowContext flow, UserModel holder) {
         try {
-            StepConfigLoader.Loaded loaded = configLoader.load(flow.getSession(), flow.getRealm(),
+            StepConfigLoader.Loaded loaded = services.configLoader().load(flow.getSession(), flow.getRealm(),
                     flow.getAuthenticatorConfig() == null ? null : flow.getAuthenticatorConfig().getConfig());
             if (!SharedNumbers.refused(UserPhones.actionConfig(flow.getRealm()))) {
                 // Decided from the realm alone, before any number: every visitor sees this page alike.
@@ -122,7 +115,7 @@ final class PhoneLoginAuthenticator implements Authenticator {
             }
             OtpInteraction context = new OtpInteraction(flow.getSession(), flow.getRealm(), holder, flow.getAuthenticationSession(),
                     flow.getConnection(), flow.getEvent(), NOTE_PREFIX);
-            return Optional.of(OtpRequest.of(context, loaded, clock.instant()));
+            return Optional.of(OtpRequest.of(context, loaded, services.clock().instant()));
         } catch (ConfigException e) {
             LOG.errorf("%s (realm %s, flow execution %s)", e.getMessage(), flow.getRealm().getName(), flow.getExecution().getId());
             return notConfigured(flow);
@@ -184,11 +177,11 @@ final class PhoneLoginAuthenticator implements Authenticator {
             flow.getAuthenticationSession().setAuthNote(HOLDER, holder.get().getId());
             OtpRequest forHolder = new OtpRequest(withUser(request.context(), holder.get()), request.config(), request.policy(),
                     state, request.now());
-            return delivery.sendFirst(forHolder, number.get(), false, true);
+            return services.delivery().sendFirst(forHolder, number.get(), false, true);
         }
         flow.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(decoyReason(found.verdict()));
         state.decoyFromNowOn();
-        return delivery.sendFirst(request, number.get(), false, true);
+        return services.delivery().sendFirst(request, number.get(), false, true);
     }
 
     /** The reasons the Twilio OTP step already reports; a number other than the flow's user's counts as no account. */

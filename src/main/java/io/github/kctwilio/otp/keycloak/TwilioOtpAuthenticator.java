@@ -8,7 +8,6 @@ import io.github.kctwilio.otp.keycloak.exchange.OtpInteraction;
 import io.github.kctwilio.otp.keycloak.exchange.Outcome;
 import io.github.kctwilio.otp.keycloak.exchange.ResetCodeStep;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
-import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
 import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
 import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
 import io.github.kctwilio.otp.keycloak.store.UserPhones;
@@ -23,7 +22,6 @@ import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -51,16 +49,11 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
 
     private static final Logger LOG = Logger.getLogger(TwilioOtpAuthenticator.class);
 
-    private final StepConfigLoader configLoader;
-    private final CodeDelivery delivery;
-    private final CodeCheck check;
-    private final Clock clock;
+    /** Settings, sending, checking and the clock, shared by every entry point. */
+    private final OtpServices services;
 
     TwilioOtpAuthenticator(OtpServices services) {
-        this.configLoader = services.configLoader();
-        this.delivery = services.delivery();
-        this.check = services.check();
-        this.clock = services.clock();
+        this.services = services;
     }
 
     @Override
@@ -84,14 +77,14 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             return;
         }
         if (!ResetCodeStep.isResetFlow(flow) && isLocked(flow)) {
-            // No send and no check. In a password reset the decoy answers instead (ResetCodeStep): only existing
+            // No send and no services.check(). In a password reset the decoy answers instead (ResetCodeStep): only existing
             // accounts get locked, so a different page there would tell that the account exists.
             flow.getEvent().user(flow.getUser()).error(AuthenticatorUtils.getDisabledByBruteForceEventError(flow, flow.getUser()));
             respond(flow, null, Outcome.errorPage(OtpMessages.LOCKED, Response.Status.OK));
             return;
         }
         OtpInteraction context = OtpInteraction.of(flow);
-        OtpRequest request = OtpRequest.of(context, loaded.get(), clock.instant());
+        OtpRequest request = OtpRequest.of(context, loaded.get(), services.clock().instant());
         respond(flow, request, decide.apply(flow, request));
     }
 
@@ -122,7 +115,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             UserPhones.adopt(flow.getUser(), request.policy(), phone, request.now());
         }
         if (ResetCodeStep.isResetFlow(flow)) {
-            return ResetCodeStep.start(flow, request, phone, isLocked(flow), delivery);
+            return ResetCodeStep.start(flow, request, phone, isLocked(flow), services.delivery());
         }
         if (phone == null) {
             LOG.errorf("Twilio OTP in realm %s runs before the user is known: put it after a step that identifies the user",
@@ -154,15 +147,15 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             return withoutPhone(flow, request);
         }
         if (form.containsKey(OtpFormFields.BACKUP_NUMBER) && state.otherNumber().isPresent()) {
-            return delivery.sendToBackup(request);
+            return services.delivery().sendToBackup(request);
         }
         if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
-            return delivery.resend(request, switchTo.orElse(state.channel())).orElseGet(() -> start(flow, request));
+            return services.delivery().resend(request, switchTo.orElse(state.channel())).orElseGet(() -> start(flow, request));
         }
         if (state.verificationSid().isEmpty()) {
             return start(flow, request);
         }
-        return check.submit(request, form.getFirst(OtpFormFields.CODE));
+        return services.check().submit(request, form.getFirst(OtpFormFields.CODE));
     }
 
     /** Where this user's codes go; also drops a verified flag that no longer matches a credential's number. */
@@ -203,13 +196,13 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
 
     private Outcome sendFirst(OtpRequest request, PhoneFactor phone, boolean enrolling) {
         phone.backup().ifPresent(backup -> request.state().twoNumbers(phone.primary().orElseThrow(), backup));
-        return delivery.sendFirst(request, phone.primary().orElseThrow(), enrolling, enrolling);
+        return services.delivery().sendFirst(request, phone.primary().orElseThrow(), enrolling, enrolling);
     }
 
     /** Twilio approved: a number proved by this code becomes a credential if it was not one, and the step succeeds. */
     private void approved(AuthenticationFlowContext flow, PhonePolicy policy, Outcome.Approval approval) {
         if (approval.provesPhone()) {
-            UserPhones.recordProof(flow.getUser(), policy, approval.number(), clock.instant());
+            UserPhones.recordProof(flow.getUser(), policy, approval.number(), services.clock().instant());
             // A pending "Verify phone number" (set at signup or by an admin) need not send a second code for it.
             OtpAuthState.verifiedInThisLogin(flow.getAuthenticationSession(), approval.number());
         }
@@ -221,7 +214,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
     /** Missing or malformed settings: one log line naming the setting and an event; nobody gets in. */
     private Optional<StepConfigLoader.Loaded> loadConfig(AuthenticationFlowContext flow) {
         try {
-            return Optional.of(configLoader.load(flow.getSession(), flow.getRealm(),
+            return Optional.of(services.configLoader().load(flow.getSession(), flow.getRealm(),
                     flow.getAuthenticatorConfig() == null ? null : flow.getAuthenticatorConfig().getConfig()));
         } catch (ConfigException e) {
             LOG.errorf("%s (realm %s, flow execution %s)", e.getMessage(), flow.getRealm().getName(), flow.getExecution().getId());

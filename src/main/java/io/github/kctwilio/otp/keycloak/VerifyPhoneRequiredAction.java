@@ -7,7 +7,6 @@ import io.github.kctwilio.otp.keycloak.page.OtpFormFields;
 import io.github.kctwilio.otp.keycloak.exchange.OtpInteraction;
 import io.github.kctwilio.otp.keycloak.exchange.Outcome;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
-import io.github.kctwilio.otp.keycloak.exchange.CodeCheck;
 import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
 import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
 import io.github.kctwilio.otp.keycloak.store.PhoneHolderLookup;
@@ -18,11 +17,9 @@ import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.SharedNumbers;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
-import io.github.kctwilio.otp.phone.PhonePolicy;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
@@ -46,16 +43,11 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
 
     private static final Logger LOG = Logger.getLogger(VerifyPhoneRequiredAction.class);
 
-    private final StepConfigLoader configLoader;
-    private final CodeDelivery delivery;
-    private final CodeCheck check;
-    private final Clock clock;
+    /** Settings, sending, checking and the clock, shared by every entry point. */
+    private final OtpServices services;
 
     VerifyPhoneRequiredAction(OtpServices services) {
-        this.configLoader = services.configLoader();
-        this.delivery = services.delivery();
-        this.check = services.check();
-        this.clock = services.clock();
+        this.services = services;
     }
 
     @Override
@@ -96,7 +88,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
             return;
         }
         OtpInteraction context = OtpInteraction.of(action);
-        OtpRequest request = OtpRequest.of(context, loaded.get(), clock.instant());
+        OtpRequest request = OtpRequest.of(context, loaded.get(), services.clock().instant());
         Outcome outcome = decide.apply(action, request);
         switch (outcome.kind()) {
             case APPROVED -> approved(action, request, outcome.approval());
@@ -130,9 +122,9 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
             return submitPhone(action, request, form.getFirst(OtpFormFields.PHONE_NUMBER));
         }
         if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
-            return delivery.resend(request, switchTo.orElse(state.channel())).orElseGet(() -> phoneForm(action, request, null, null));
+            return services.delivery().resend(request, switchTo.orElse(state.channel())).orElseGet(() -> phoneForm(action, request, null, null));
         }
-        return check.submit(request, form.getFirst(OtpFormFields.CODE));
+        return services.check().submit(request, form.getFirst(OtpFormFields.CODE));
     }
 
     private Outcome submitPhone(RequiredActionContext action, OtpRequest request, String typed) {
@@ -144,7 +136,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
             action.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(OtpEvents.COUNTRY_NOT_ALLOWED);
             return phoneForm(action, request, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.COUNTRY_NOT_ALLOWED));
         }
-        return delivery.sendFirst(request, number.get(), true, true);
+        return services.delivery().sendFirst(request, number.get(), true, true);
     }
 
     /** kc_action=twilio-verify-phone: the user wants to add or change a number, even right after proving one. */
@@ -180,7 +172,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
                     PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.NUMBER_TAKEN))));
             return;
         }
-        UserPhones.recordProof(action.getUser(), request.policy(), approval.number(), clock.instant());
+        UserPhones.recordProof(action.getUser(), request.policy(), approval.number(), services.clock().instant());
         request.context().event(approval.channel(), approval.number()); // Keycloak sends the event on success()
         action.success();
     }
@@ -198,7 +190,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
     /** Missing or malformed settings: one log line naming the setting and an event; no number is changed. */
     private Optional<StepConfigLoader.Loaded> loadConfig(RequiredActionContext action) {
         try {
-            return Optional.of(configLoader.loadForAction(action.getSession(), action.getRealm(), action.getAuthenticationSession()));
+            return Optional.of(services.configLoader().loadForAction(action.getSession(), action.getRealm(), action.getAuthenticationSession()));
         } catch (ConfigException e) {
             LOG.errorf("%s (realm %s, required action %s)", e.getMessage(), action.getRealm().getName(),
                     ProviderIds.VERIFY_PHONE_ACTION);
