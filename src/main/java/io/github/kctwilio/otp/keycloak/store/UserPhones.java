@@ -117,7 +117,7 @@ public final class UserPhones {
         }
         String attribute = user.getFirstAttribute(policy.phoneAttribute());
         Set<String> proven = Set.copyOf(factor.kind() == PhoneFactor.Kind.CREDENTIALS ? factor.numbers() : List.of());
-        if (proven.contains(attribute)) {
+        if (attribute != null && proven.contains(attribute)) {
             return; // the mirror as written, in E.164: honest without parsing it on every sign-in
         }
         Optional<String> shown = PhoneNumbers.toE164(attribute, defaultRegion);
