@@ -35,9 +35,7 @@ public final class PhoneLoginAuthenticatorFactory implements AuthenticatorFactor
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        TwilioOtpAuthenticatorFactory step = (TwilioOtpAuthenticatorFactory) factory.getProviderFactory(Authenticator.class,
-                ProviderIds.STEP);
-        authenticator = new PhoneLoginAuthenticator(step.services());
+        authenticator = new PhoneLoginAuthenticator(TwilioOtpAuthenticatorFactory.servicesOf(factory));
     }
 
     @Override

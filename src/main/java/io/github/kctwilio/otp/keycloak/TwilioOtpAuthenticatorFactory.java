@@ -46,9 +46,12 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
                 settings.transport().readTimeout().toMillis());
     }
 
-    /** Shared with the required action "Verify phone number" (one settings read, one Twilio HTTP pool). */
-    OtpServices services() {
-        return services;
+    /**
+     * The login step's services, for the other entry points (the required action, phone sign-in) to run on: one read of
+     * the server-wide options, one Twilio HTTP pool per server. Called from their {@code postInit}.
+     */
+    static OtpServices servicesOf(KeycloakSessionFactory factory) {
+        return ((TwilioOtpAuthenticatorFactory) factory.getProviderFactory(Authenticator.class, ProviderIds.STEP)).services;
     }
 
     @Override

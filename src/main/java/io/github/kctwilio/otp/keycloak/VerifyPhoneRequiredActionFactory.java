@@ -6,7 +6,6 @@ import io.github.kctwilio.otp.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.Config;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -36,9 +35,7 @@ public final class VerifyPhoneRequiredActionFactory implements RequiredActionFac
     /** Runs on the login step's settings and Twilio clients: one read of the options, one HTTP pool per server. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        TwilioOtpAuthenticatorFactory step = (TwilioOtpAuthenticatorFactory) factory.getProviderFactory(Authenticator.class,
-                ProviderIds.STEP);
-        action = new VerifyPhoneRequiredAction(step.services());
+        action = new VerifyPhoneRequiredAction(TwilioOtpAuthenticatorFactory.servicesOf(factory));
         factory.register(event -> ActionTokenGuard.onProviderEvent(factory, event));
     }
 
