@@ -10,15 +10,16 @@ import io.github.kctwilio.otp.keycloak.exchange.ResetCodeStep;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
 import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
 import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
+import io.github.kctwilio.otp.keycloak.store.PhoneHolderLookup;
 import io.github.kctwilio.otp.keycloak.store.UserPhones;
 import io.github.kctwilio.otp.keycloak.store.PhoneCredentialProvider;
 import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.keycloak.store.PhoneCredentialModel;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.phone.PhonePolicy;
+import io.github.kctwilio.otp.config.Setting;
 import io.github.kctwilio.otp.phone.PhoneFactor;
-import io.github.kctwilio.otp.phone.PhonePolicy;
+import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -90,7 +91,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
 
     private void respond(AuthenticationFlowContext flow, OtpRequest request, Outcome outcome) {
         switch (outcome.kind()) {
-            case APPROVED -> approved(flow, request.policy(), outcome.approval());
+            case APPROVED -> approved(flow, request, outcome.approval());
             case PROCEED -> flow.success();
             case WRONG_CODE -> {
                 Response page = OutcomePages.draw(flow.form(), request, outcome);
@@ -112,7 +113,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
         }
         PhoneFactor phone = flow.getUser() == null ? null : readPhone(flow, request);
         if (phone != null && phone.kind() == PhoneFactor.Kind.ADOPT) {
-            UserPhones.adopt(flow.getUser(), request.policy(), phone, request.now());
+            phone = adopt(flow, request, phone);
         }
         if (ResetCodeStep.isResetFlow(flow)) {
             return ResetCodeStep.start(flow, request, phone, isLocked(flow), services.delivery());
@@ -146,6 +147,12 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             state.clear();
             return withoutPhone(flow, request);
         }
+        if (state.stage() == OtpAuthState.Stage.PHONE_ENTRY && state.verificationSid().isEmpty()
+                && form.containsKey(OtpFormFields.PHONE_NUMBER) && mayEnrolTypedNumber(flow, request)) {
+            // The phone form follows only a refused first code to the account's attribute number: the number typed
+            // now is the one to prove (as "use another number" and the required action would let the user choose).
+            return services.delivery().sendToTyped(request, form.getFirst(OtpFormFields.PHONE_NUMBER));
+        }
         if (form.containsKey(OtpFormFields.BACKUP_NUMBER) && state.otherNumber().isPresent()) {
             return services.delivery().sendToBackup(request);
         }
@@ -156,6 +163,12 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             return start(flow, request);
         }
         return services.check().submit(request, form.getFirst(OtpFormFields.CODE));
+    }
+
+    /** The account has no phone credential and may set one up here: only then is a typed number proved at this step. */
+    private static boolean mayEnrolTypedNumber(AuthenticationFlowContext flow, OtpRequest request) {
+        return flow.getUser() != null && request.config().allowPhoneSetup() && !ResetCodeStep.isResetFlow(flow)
+                && readPhone(flow, request).kind() == PhoneFactor.Kind.ENROL_BY_CODE;
     }
 
     /** Where this user's codes go; also drops a verified flag that no longer matches a credential's number. */
@@ -171,16 +184,42 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
      * and the realm offers the action; otherwise a message.
      */
     private static Outcome withoutPhone(AuthenticationFlowContext flow, OtpRequest request) {
-        UserModel user = flow.getUser();
-        if (request.config().allowPhoneSetup() && flow.getExecution().isRequired() && VerifyPhoneActionSwitch.enabledIn(flow.getRealm())) {
-            // Keycloak's own hand-off for a step the user has not set up: this sign-in continues, and the user must
-            // verify a number in the required action before it completes.
-            user.addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
-            StepConfigLoader.handOver(flow.getAuthenticationSession(), flow.getExecution()); // the action uses this step's account
+        if (handedToEnrolment(flow, request)) {
             return Outcome.proceed();
         }
-        flow.getEvent().user(user).error(OtpEvents.NO_PHONE_NUMBER);
+        flow.getEvent().user(flow.getUser()).error(OtpEvents.NO_PHONE_NUMBER);
         return Outcome.errorPage(OtpMessages.NO_PHONE, Response.Status.OK);
+    }
+
+    /**
+     * Keycloak's own hand-off for a step the user has not set up, where allowed: this sign-in continues, and the user
+     * must verify a number in the required action before it completes.
+     */
+    private static boolean handedToEnrolment(AuthenticationFlowContext flow, OtpRequest request) {
+        if (!request.config().allowPhoneSetup() || !flow.getExecution().isRequired() || !VerifyPhoneActionSwitch.enabledIn(flow.getRealm())) {
+            return false;
+        }
+        flow.getUser().addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
+        StepConfigLoader.handOver(flow.getAuthenticationSession(), flow.getExecution()); // the action uses this step's account
+        return true;
+    }
+
+    /**
+     * A trusted attribute number becomes the account's phone credential without a code, unless the realm rule "One
+     * account per phone number" is on and another account holds it: the account then has no phone factor (enrolment
+     * of another number, where allowed, says why), and the admin log tells which account.
+     */
+    private static PhoneFactor adopt(AuthenticationFlowContext flow, OtpRequest request, PhoneFactor phone) {
+        String number = phone.primary().orElseThrow();
+        if (PhoneHolderLookup.takenUnderRule(flow.getSession(), flow.getRealm(), request.policy(), number, flow.getUser())) {
+            LOG.warnf("Twilio OTP: user %s in realm %s keeps no phone: the number %s in its attribute is held by another "
+                    + "account, and the realm rule '%s' allows one account per number", flow.getUser().getId(),
+                    flow.getRealm().getName(), PhoneNumbers.mask(number), Setting.ONE_ACCOUNT_PER_NUMBER.key());
+            OtpAuthState.numberTakenInThisLogin(flow.getAuthenticationSession());
+            return PhoneFactor.none();
+        }
+        UserPhones.adopt(flow.getUser(), request.policy(), phone, request.now());
+        return phone;
     }
 
     /**
@@ -200,15 +239,35 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
     }
 
     /** Twilio approved: a number proved by this code becomes a credential if it was not one, and the step succeeds. */
-    private void approved(AuthenticationFlowContext flow, PhonePolicy policy, Outcome.Approval approval) {
+    private void approved(AuthenticationFlowContext flow, OtpRequest request, Outcome.Approval approval) {
         if (approval.provesPhone()) {
-            UserPhones.recordProof(flow.getUser(), policy, approval.number(), services.clock().instant());
+            if (PhoneHolderLookup.takenUnderRule(flow.getSession(), flow.getRealm(), request.policy(), approval.number(), flow.getUser())) {
+                respond(flow, request, refuseTakenNumber(flow, request, approval));
+                return;
+            }
+            UserPhones.recordProof(flow.getUser(), request.policy(), approval.number(), services.clock().instant());
             // A pending "Verify phone number" (set at signup or by an admin) need not send a second code for it.
             OtpAuthState.verifiedInThisLogin(flow.getAuthenticationSession(), approval.number());
         }
         OtpInteraction.of(flow).event(approval.channel(), approval.number());
         // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().
         FlowSuccess.succeed(flow, OTPCredentialModel.TYPE);
+    }
+
+    /**
+     * The account's attribute number was proved, but another account holds it under the realm rule "One account per
+     * phone number": it does not become this account's (told only now, to someone who just proved they hold the
+     * phone, so no oracle for which numbers are registered). Enrolment of another number follows where allowed.
+     */
+    private static Outcome refuseTakenNumber(AuthenticationFlowContext flow, OtpRequest request, Outcome.Approval approval) {
+        // A copy of the event: on a hand-over the flow goes on, and its own event must not turn into an error.
+        request.context().event(approval.channel(), approval.number()).clone().error(OtpEvents.NUMBER_TAKEN);
+        request.state().clear();
+        if (handedToEnrolment(flow, request)) {
+            OtpAuthState.numberTakenInThisLogin(flow.getAuthenticationSession());
+            return Outcome.proceed();
+        }
+        return Outcome.errorPage(OtpMessages.NUMBER_TAKEN, Response.Status.OK);
     }
 
     /** Missing or malformed settings: one log line naming the setting and an event; nobody gets in. */

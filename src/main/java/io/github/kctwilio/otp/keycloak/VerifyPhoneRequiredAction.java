@@ -14,7 +14,6 @@ import io.github.kctwilio.otp.keycloak.store.UserPhones;
 import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.config.SharedNumbers;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
@@ -105,6 +104,10 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
             // The sign-in's own code just proved one of the user's numbers: no second code for the same thing.
             return Outcome.proceed();
         }
+        if (OtpAuthState.takeNumberTakenInThisLogin(action.getAuthenticationSession())) {
+            // The login step found the account's number held by another account: an empty form, and why.
+            return phoneForm(action, request, "", PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.NUMBER_TAKEN));
+        }
         return CodeDelivery.pending(request).orElseGet(() -> phoneForm(action, request, null, null));
     }
 
@@ -119,24 +122,12 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
         }
         if (state.verificationSid().isEmpty()) {
             // No code out yet: whatever was posted is the phone form (a missing field is refused like a bad number).
-            return submitPhone(action, request, form.getFirst(OtpFormFields.PHONE_NUMBER));
+            return services.delivery().sendToTyped(request, form.getFirst(OtpFormFields.PHONE_NUMBER));
         }
         if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
             return services.delivery().resend(request, switchTo.orElse(state.channel())).orElseGet(() -> phoneForm(action, request, null, null));
         }
         return services.check().submit(request, form.getFirst(OtpFormFields.CODE));
-    }
-
-    private Outcome submitPhone(RequiredActionContext action, OtpRequest request, String typed) {
-        Optional<String> number = PhoneNumbers.toE164(typed, request.config().defaultRegion());
-        if (number.isEmpty()) {
-            return phoneForm(action, request, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.INVALID_PHONE));
-        }
-        if (!request.policy().allows(number.get())) {
-            action.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(OtpEvents.COUNTRY_NOT_ALLOWED);
-            return phoneForm(action, request, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.COUNTRY_NOT_ALLOWED));
-        }
-        return services.delivery().sendFirst(request, number.get(), true, true);
     }
 
     /** kc_action=twilio-verify-phone: the user wants to add or change a number, even right after proving one. */
@@ -165,7 +156,8 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
 
     /** Approved: the new number is the user's main phone credential now; the action is done. */
     private void approved(RequiredActionContext action, OtpRequest request, Outcome.Approval approval) {
-        if (numberTaken(action, request, approval.number())) {
+        if (PhoneHolderLookup.takenUnderRule(action.getSession(), action.getRealm(), request.policy(), approval.number(),
+                action.getUser())) {
             // Told only now, to someone who just proved they hold the phone: no oracle for which numbers are registered.
             request.context().event(approval.channel(), approval.number()).error(OtpEvents.NUMBER_TAKEN);
             action.challenge(OutcomePages.draw(action.form(), request, phoneForm(action, request, null,
@@ -175,16 +167,6 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
         UserPhones.recordProof(action.getUser(), request.policy(), approval.number(), services.clock().instant());
         request.context().event(approval.channel(), approval.number()); // Keycloak sends the event on success()
         action.success();
-    }
-
-    /** The realm rule "One account per phone number" is on and another account holds this number. */
-    private static boolean numberTaken(RequiredActionContext action, OtpRequest request, String number) {
-        try {
-            return SharedNumbers.refused(UserPhones.actionConfig(action.getRealm()))
-                    && PhoneHolderLookup.heldByAnother(action.getSession(), action.getRealm(), request.policy(), number, action.getUser());
-        } catch (ConfigException e) {
-            return true; // a malformed rule fails closed; the settings' own check logged it
-        }
     }
 
     /** Missing or malformed settings: one log line naming the setting and an event; no number is changed. */

@@ -54,11 +54,11 @@ public record PhoneFactor(Kind kind, List<String> numbers, Optional<Proof> adopt
             return usable.isEmpty() ? of(Kind.UNUSABLE, List.of()) : of(Kind.CREDENTIALS, usable);
         }
         if (evidence.credentialsOnly() || evidence.attributeValue() == null || evidence.attributeValue().isBlank()) {
-            return of(Kind.NONE, List.of());
+            return none();
         }
         Optional<String> number = PhoneNumbers.toE164(evidence.attributeValue(), defaultRegion).filter(policy::allows);
         if (number.isEmpty()) {
-            return of(Kind.NONE, List.of());
+            return none();
         }
         if (!evidence.markEditableByUsers() && "true".equalsIgnoreCase(evidence.verifiedFlag())
                 && VerifiedNumberMark.matches(evidence.earlierVersionMark(), number.get())) {
@@ -68,6 +68,11 @@ public record PhoneFactor(Kind kind, List<String> numbers, Optional<Proof> adopt
             return new PhoneFactor(Kind.ADOPT, List.of(number.get()), Optional.of(Proof.TRUSTED_ATTRIBUTE));
         }
         return of(Kind.ENROL_BY_CODE, List.of(number.get()));
+    }
+
+    /** No phone factor: codes can go nowhere. */
+    public static PhoneFactor none() {
+        return of(Kind.NONE, List.of());
     }
 
     private static PhoneFactor of(Kind kind, List<String> numbers) {

@@ -23,6 +23,10 @@ final class RuleRealms {
      * numbers; admins may write undeclared attributes (as the attribute-based versions of the plugin did).
      */
     static final String SELF_EDIT = "otp-rules-selfedit";
+    /** "One account per phone number" on; the realm trusts existing numbers, which users cannot edit. */
+    static final String ONE_PER_NUMBER_TRUSTING = "otp-rules-one-trust";
+    /** "One account per phone number" on; users may edit their phone attribute, so it is proved by a code. */
+    static final String ONE_PER_NUMBER_SELF_EDIT = "otp-rules-one-selfedit";
     /** The step behind "Condition - user configured"; the realm offers the action too. */
     static final String CONDITIONAL = "otp-conditional";
 
@@ -35,6 +39,10 @@ final class RuleRealms {
         if (ensure(admin, SELF_EDIT, Map.of(), Map.of("existingNumbers", "trust"))) {
             admin.letUsersEdit(SELF_EDIT, "phoneNumber");
             admin.unmanagedAttributes(SELF_EDIT, "ADMIN_EDIT");
+        }
+        ensure(admin, ONE_PER_NUMBER_TRUSTING, Map.of(), Map.of("existingNumbers", "trust", "oneAccountPerNumber", "true"));
+        if (ensure(admin, ONE_PER_NUMBER_SELF_EDIT, Map.of(), Map.of("existingNumbers", "trust", "oneAccountPerNumber", "true"))) {
+            admin.letUsersEdit(ONE_PER_NUMBER_SELF_EDIT, "phoneNumber");
         }
         if (admin.createRealmIfAbsent(RealmJson.conditionalRealm(CONDITIONAL, STEP))) {
             admin.declarePhoneAttributes(CONDITIONAL, "phoneNumber", "phoneNumberVerified");

@@ -9,6 +9,7 @@ import io.github.kctwilio.otp.keycloak.page.PageMessage;
 import io.github.kctwilio.otp.keycloak.page.SendFailures;
 import io.github.kctwilio.otp.keycloak.store.DisabledChannels;
 import io.github.kctwilio.otp.limits.SendRequest;
+import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.DecoyVerifyGateway;
 import io.github.kctwilio.otp.verify.StartedVerification;
@@ -67,6 +68,22 @@ public final class CodeDelivery {
             return Outcome.errorPage(OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE);
         }
         return send(request, number, enrolling, channel.get(), null);
+    }
+
+    /**
+     * The number typed on the phone form, to be proved: refused on the form when it cannot be read or its country is
+     * not allowed (no Twilio request), else its first code.
+     */
+    public Outcome sendToTyped(OtpRequest request, String typed) {
+        Optional<String> number = PhoneNumbers.toE164(typed, request.config().defaultRegion());
+        if (number.isEmpty()) {
+            return askForPhone(request.state(), typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.INVALID_PHONE));
+        }
+        if (!request.policy().allows(number.get())) {
+            request.context().getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(OtpEvents.COUNTRY_NOT_ALLOWED);
+            return askForPhone(request.state(), typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.COUNTRY_NOT_ALLOWED));
+        }
+        return sendFirst(request, number.get(), true, true);
     }
 
     /**

@@ -42,6 +42,7 @@ public final class OtpAuthState {
 
     /** Note, shared by the step and the action, naming the number a code was approved for in this sign-in. */
     private static final String VERIFIED_IN_THIS_LOGIN = "twilio-otp.verified-in-this-login";
+    private static final String NUMBER_TAKEN_IN_THIS_LOGIN = "twilio-otp.number-taken-in-this-login";
 
     public enum Stage { PHONE_ENTRY, CODE_ENTRY }
 
@@ -61,6 +62,21 @@ public final class OtpAuthState {
     /** The number a code was approved for earlier in this sign-in, if any. */
     public static Optional<String> verifiedInThisLogin(AuthenticationSessionModel session) {
         return Optional.ofNullable(session.getAuthNote(VERIFIED_IN_THIS_LOGIN));
+    }
+
+    /**
+     * Records that the login step refused to make the account's attribute number its phone because another account
+     * holds it (realm rule "One account per phone number"): the required action that follows says so.
+     */
+    public static void numberTakenInThisLogin(AuthenticationSessionModel session) {
+        session.setAuthNote(NUMBER_TAKEN_IN_THIS_LOGIN, "true");
+    }
+
+    /** Whether {@link #numberTakenInThisLogin} was recorded; forgotten once read, so the message shows once. */
+    public static boolean takeNumberTakenInThisLogin(AuthenticationSessionModel session) {
+        boolean taken = session.getAuthNote(NUMBER_TAKEN_IN_THIS_LOGIN) != null;
+        session.removeAuthNote(NUMBER_TAKEN_IN_THIS_LOGIN);
+        return taken;
     }
 
     /** The state of this interaction (the login step and the required action each keep their own). */

@@ -1,5 +1,7 @@
 package io.github.kctwilio.otp.keycloak.store;
 
+import io.github.kctwilio.otp.config.ConfigException;
+import io.github.kctwilio.otp.config.SharedNumbers;
 import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneHolders;
 import io.github.kctwilio.otp.phone.PhonePolicy;
@@ -25,8 +27,19 @@ public final class PhoneHolderLookup {
         return PhoneHolders.find(number, candidates(session, realm, policy, number, locked));
     }
 
-    /** The rule "One account per phone number": another account than {@code self} holds this number. */
-    public static boolean heldByAnother(KeycloakSession session, RealmModel realm, PhonePolicy policy, String number, UserModel self) {
+    /**
+     * The realm rule "One account per phone number" is on and another account than {@code self} holds this number: it
+     * must not become {@code self}'s. Every path that makes a number a credential asks this (the required action, the
+     * step's enrolment by code, the step's adoption of a trusted attribute).
+     */
+    public static boolean takenUnderRule(KeycloakSession session, RealmModel realm, PhonePolicy policy, String number, UserModel self) {
+        try {
+            if (!SharedNumbers.refused(UserPhones.actionConfig(realm))) {
+                return false;
+            }
+        } catch (ConfigException e) {
+            return true; // a malformed rule fails closed; the settings' own check logged it
+        }
         return PhoneHolders.heldByAnother(number, self.getId(), candidates(session, realm, policy, number, user -> false));
     }
 
