@@ -18,9 +18,16 @@ public final class SubjectHash {
     private static final byte[] PURPOSE = "twilio-otp send limits v1".getBytes(StandardCharsets.UTF_8);
 
     private final SecretKeySpec key;
+    /**
+     * A Mac keyed once and never used itself: each hash runs on a clone of it. Finding the algorithm among the JDK's
+     * providers and keying a Mac cost more than the HMAC of a short subject, and every send hashes two or three.
+     * Null where the provider cannot clone its Macs (the JDK's can): then each hash keys its own.
+     */
+    private final Mac keyed;
 
     private SubjectHash(byte[] key) {
         this.key = new SecretKeySpec(key, ALGORITHM);
+        this.keyed = cloneable(keyedMac(this.key));
     }
 
     /** @param realmSecret secret bytes of the realm (its active HMAC key), the same on every node */
@@ -28,19 +35,40 @@ public final class SubjectHash {
         if (realmSecret == null || realmSecret.length < 16) {
             throw new IllegalArgumentException("The realm secret must have at least 16 bytes");
         }
-        return new SubjectHash(hmac(new SecretKeySpec(realmSecret, ALGORITHM), PURPOSE));
+        return new SubjectHash(keyedMac(new SecretKeySpec(realmSecret, ALGORITHM)).doFinal(PURPOSE));
     }
 
     /** 32 hexadecimal characters (128 bits of the HMAC). */
     public String of(String subject) {
-        return HexFormat.of().formatHex(hmac(key, subject.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        return HexFormat.of().formatHex(fresh().doFinal(subject.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+    /** A Mac keyed with {@link #key} that no other thread uses. */
+    private Mac fresh() {
+        if (keyed == null) {
+            return keyedMac(key);
+        }
+        try {
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("cloned once already", e);
+        }
+    }
+
+    private static Mac cloneable(Mac mac) {
+        try {
+            mac.clone();
+            return mac;
+        } catch (CloneNotSupportedException e) {
+            return null;
+        }
+    }
+
+    private static Mac keyedMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

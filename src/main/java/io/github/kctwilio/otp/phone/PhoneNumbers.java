@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /** Phone-number rules: what we accept from users and attributes, how we store it, how we show it. */
 public final class PhoneNumbers {
@@ -20,7 +19,6 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final char MASK = '\u2022';
-    private static final Pattern NON_DIGITS = Pattern.compile("\\D");
     /**
      * Numbers that cost the caller extra are what SMS pumping targets, and never a person's phone: refused like
      * invalid ones, before any Twilio request.
@@ -116,10 +114,22 @@ public final class PhoneNumbers {
         if (number == null || number.isEmpty()) {
             return "";
         }
-        String digits = NON_DIGITS.matcher(number).replaceAll("");
+        String digits = asciiDigits(number); // every code sent and approved masks its number for the event
         int shown = digits.length() >= 8 ? 4 : Math.min(2, digits.length());
         int hidden = digits.length() - shown;
         return String.valueOf(MASK).repeat(hidden) + digits.substring(hidden);
+    }
+
+    /** The characters 0-9 of the input, in order (what removing {@code \D} leaves), without a regex. */
+    private static String asciiDigits(String input) {
+        StringBuilder digits = new StringBuilder(input.length());
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
     }
 
     private static boolean hasControlCharacters(String input) {

@@ -254,6 +254,12 @@ class PhoneNumbersTest {
         }
 
         @Test
+        void treatsOnlyZeroToNineAsDigits() {
+            // Arabic-Indic digits are no digits here, as they were for \D: only the final 9 is shown.
+            assertThat(PhoneNumbers.mask("\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u06689")).isEqualTo("9");
+        }
+
+        @Test
         void returnsEmptyStringWhenThereAreNoDigits() {
             assertThat(PhoneNumbers.mask("+ ( ) -")).isEmpty();
         }

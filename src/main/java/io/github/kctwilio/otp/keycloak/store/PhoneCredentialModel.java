@@ -7,7 +7,9 @@ import io.github.kctwilio.otp.phone.PhoneCredentialData.Proof;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -30,6 +32,14 @@ public final class PhoneCredentialModel extends CredentialModel {
     /** credentialData: what may be shown. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Shown(String maskedNumber, Long verifiedAt, String proof) {
+    }
+
+    /** Stored credentials already read, by their stored content; see {@link #parse(CredentialModel)}. */
+    static final int MAX_PARSED = 10_000;
+    private static final Map<Stored, Optional<PhoneCredentialData>> PARSED = new ConcurrentHashMap<>();
+
+    /** What a credential's data is read from. */
+    private record Stored(String secretData, String credentialData, Long createdDate) {
     }
 
     private final Optional<PhoneCredentialData> data;
@@ -87,6 +97,26 @@ public final class PhoneCredentialModel extends CredentialModel {
     }
 
     private static Optional<PhoneCredentialData> parse(CredentialModel stored) {
+        // Every request of the step reads the account's phone credentials, and the same stored strings always read the
+        // same: two JSON parses per credential once per content instead of per request. A changed credential is new
+        // content. The table starts over when full, which costs a parse per credential again and nothing else.
+        Stored content = new Stored(stored.getSecretData(), stored.getCredentialData(), stored.getCreatedDate());
+        Optional<PhoneCredentialData> read = PARSED.get(content);
+        if (read == null) {
+            read = parseJson(stored);
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear();
+            }
+            PARSED.put(content, read);
+        }
+        return read;
+    }
+
+    static int parsedCredentials() {
+        return PARSED.size();
+    }
+
+    private static Optional<PhoneCredentialData> parseJson(CredentialModel stored) {
         try {
             Secret secret = stored.getSecretData() == null ? null : JsonSerialization.readValue(stored.getSecretData(), Secret.class);
             if (secret == null || secret.number() == null) {
