@@ -48,7 +48,7 @@ record BenchSettings(int nodes, int clients, Duration warmup, Duration settleWin
                 Duration.ofSeconds(Integer.getInteger("bench.seconds", 8)),
                 Integer.getInteger("bench.rounds", 5),
                 Duration.ofSeconds(Integer.getInteger("bench.idleSeconds", 5)),
-                Integer.getInteger("bench.users", 1000),
+                Integer.getInteger("bench.users", 3000),
                 Integer.getInteger("bench.firstSignIns", 800),
                 Double.parseDouble(System.getProperty("bench.twilioRate", "2")),
                 Duration.ofMillis(Integer.getInteger("bench.readTimeoutMs", 5000)),
