@@ -83,9 +83,9 @@ class RememberDeviceIT extends KeycloakITBase {
 
     @Test
     void withTheSettingAtZeroTheFormOffersNoBoxAndCookiesAlreadyOutNoLongerCount() throws Exception {
-        String phone = TestUsers.newUsNumber();
-        String user = newUserWithPhones(TWO_FACTOR, phone);
-        remember(browser, user, phone);
+        Remembered remembered = rememberedUser();
+        String user = remembered.user();
+        String phone = remembered.phone();
         setDays("0");
 
         Page page = nextSignIn(browser, user);
@@ -96,9 +96,9 @@ class RememberDeviceIT extends KeycloakITBase {
 
     @Test
     void theCookieEndsWithItsPeriod() throws Exception {
-        String phone = TestUsers.newUsNumber();
-        String user = newUserWithPhones(TWO_FACTOR, phone);
-        remember(browser, user, phone);
+        Remembered remembered = rememberedUser();
+        String user = remembered.user();
+        String phone = remembered.phone();
 
         try (ServerTime time = new ServerTime(admin, twilio)) {
             time.aheadBy(Duration.ofDays(DAYS - 1));
@@ -124,9 +124,9 @@ class RememberDeviceIT extends KeycloakITBase {
 
     @Test
     void aPasswordChangeEndsTheCookie() throws Exception {
-        String phone = TestUsers.newUsNumber();
-        String user = newUserWithPhones(TWO_FACTOR, phone);
-        remember(browser, user, phone);
+        Remembered remembered = rememberedUser();
+        String user = remembered.user();
+        String phone = remembered.phone();
 
         // The same password again: what changes is the credential's date, as with any reset or change.
         admin.send("PUT", "/admin/realms/" + TWO_FACTOR + "/users/" + userId(TWO_FACTOR, user) + "/reset-password",
@@ -137,9 +137,9 @@ class RememberDeviceIT extends KeycloakITBase {
 
     @Test
     void anAdminsSignOutOfAllSessionsEndsTheCookie() throws Exception {
-        String phone = TestUsers.newUsNumber();
-        String user = newUserWithPhones(TWO_FACTOR, phone);
-        remember(browser, user, phone);
+        Remembered remembered = rememberedUser();
+        String user = remembered.user();
+        String phone = remembered.phone();
 
         admin.send("POST", "/admin/realms/" + TWO_FACTOR + "/users/" + userId(TWO_FACTOR, user) + "/logout", null);
 
@@ -171,9 +171,9 @@ class RememberDeviceIT extends KeycloakITBase {
 
     @Test
     void cancellingTheForgetActionKeepsTheDevicesRemembered() throws Exception {
-        String phone = TestUsers.newUsNumber();
-        String user = newUserWithPhones(TWO_FACTOR, phone);
-        remember(browser, user, phone);
+        Remembered remembered = rememberedUser();
+        String user = remembered.user();
+        String phone = remembered.phone();
 
         Page confirm = browser.openLogin(TWO_FACTOR, RealmJson.CLIENT_ID, "&kc_action=" + RememberDeviceRealms.FORGET_DEVICES);
         Page back = browser.submit(confirm, "kc-twilio-otp-forget-devices-form", Map.of("cancel-aia", "true"));
@@ -184,9 +184,9 @@ class RememberDeviceIT extends KeycloakITBase {
 
     @Test
     void aStepUpAlwaysAsksForTheCodeWithoutOfferingTheBox() throws Exception {
-        String phone = TestUsers.newUsNumber();
-        String user = newUserWithPhones(TWO_FACTOR, phone);
-        remember(browser, user, phone);
+        Remembered remembered = rememberedUser();
+        String user = remembered.user();
+        String phone = remembered.phone();
         browser.forgetCookiesExcept(COOKIE);
 
         // The same step and settings, in the level-2 sub-flow of the step-up client's flow.
@@ -205,9 +205,9 @@ class RememberDeviceIT extends KeycloakITBase {
 
     @Test
     void aPasswordResetAlwaysAsksForTheCodeWithoutOfferingTheBox() throws Exception {
-        String phone = TestUsers.newUsNumber();
-        String user = newUserWithPhones(TWO_FACTOR, phone);
-        remember(browser, user, phone);
+        Remembered remembered = rememberedUser();
+        String user = remembered.user();
+        String phone = remembered.phone();
         browser.forgetCookiesExcept(COOKIE);
         int before = twilio.requests().size();
 
@@ -220,9 +220,9 @@ class RememberDeviceIT extends KeycloakITBase {
 
     @Test
     void forgedAndCopiedCookiesCountForNothing() throws Exception {
-        String phone = TestUsers.newUsNumber();
-        String user = newUserWithPhones(TWO_FACTOR, phone);
-        remember(browser, user, phone);
+        Remembered remembered = rememberedUser();
+        String user = remembered.user();
+        String phone = remembered.phone();
         String genuine = browser.cookie(COOKIE);
         String[] parts = genuine.split("\\.");
 
@@ -290,6 +290,17 @@ class RememberDeviceIT extends KeycloakITBase {
 
         assertThat(done.loggedIn()).isTrue();
         assertThat(browser.cookie(COOKIE)).isNull();
+    }
+
+    /** A user with one phone number, signed in with the box ticked in {@link #browser}. */
+    private record Remembered(String user, String phone) {
+    }
+
+    private Remembered rememberedUser() throws Exception {
+        String phone = TestUsers.newUsNumber();
+        String user = newUserWithPhones(TWO_FACTOR, phone);
+        remember(browser, user, phone);
+        return new Remembered(user, phone);
     }
 
     /** Signs the user in with the box ticked; the browser then holds the cookie. */
