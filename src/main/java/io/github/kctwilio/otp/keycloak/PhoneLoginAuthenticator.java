@@ -148,7 +148,7 @@ final class PhoneLoginAuthenticator implements Authenticator {
     }
 
     private static Response draw(AuthenticationFlowContext flow, OtpRequest request, Outcome outcome) {
-        return OutcomePages.draw(DeviceMemory.of(flow, true).form().setAttribute(PAGE_MARK, Boolean.TRUE), request, outcome);
+        return OutcomePages.draw(DeviceMemory.of(flow).form().setAttribute(PAGE_MARK, Boolean.TRUE), request, outcome);
     }
 
     /**
@@ -193,7 +193,7 @@ final class PhoneLoginAuthenticator implements Authenticator {
     /** This browser's cookie lets the holder pass without a code (only where the flow also asks for a password). */
     private static boolean remembered(AuthenticationFlowContext flow, OtpRequest request, UserModel holder) {
         PhoneFactor phone = UserPhones.read(flow.getSession(), holder, request.policy(), request.config().defaultRegion());
-        return phone.kind() == PhoneFactor.Kind.CREDENTIALS && DeviceMemory.of(flow, true).recognises(holder, phone.numbers());
+        return phone.kind() == PhoneFactor.Kind.CREDENTIALS && DeviceMemory.of(flow).recognises(holder, phone.numbers());
     }
 
     /** The reasons the Twilio OTP step already reports; a number other than the flow's user's counts as no account. */
@@ -223,7 +223,7 @@ final class PhoneLoginAuthenticator implements Authenticator {
         }
         flow.setUser(holder);
         request.context().event(approval.channel(), approval.number()); // Keycloak sends LOGIN when the flow completes
-        DeviceMemory.of(flow, true).rememberIfAsked(holder, approval.number());
+        DeviceMemory.of(flow).rememberIfAsked(holder, approval.number());
         // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().
         FlowSuccess.succeed(flow, OTPCredentialModel.TYPE);
     }

@@ -94,14 +94,14 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             case APPROVED -> approved(flow, request.policy(), outcome.approval());
             case PROCEED -> flow.success();
             case WRONG_CODE -> {
-                Response page = OutcomePages.draw(DeviceMemory.of(flow, false).form(), request, outcome);
+                Response page = OutcomePages.draw(DeviceMemory.of(flow).form(), request, outcome);
                 if (flow.getUser() == null) {
                     flow.challenge(page); // no account to count against (a reset for an unknown name)
                 } else {
                     flow.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
                 }
             }
-            default -> flow.challenge(OutcomePages.draw(DeviceMemory.of(flow, false).form(), request, outcome));
+            default -> flow.challenge(OutcomePages.draw(DeviceMemory.of(flow).form(), request, outcome));
         }
     }
 
@@ -124,7 +124,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             flow.getEvent().error(Errors.INVALID_CONFIG);
             return Outcome.errorPage(OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE);
         }
-        if (phone.kind() == PhoneFactor.Kind.CREDENTIALS && DeviceMemory.of(flow, false).recognises(flow.getUser(), phone.numbers())) {
+        if (phone.kind() == PhoneFactor.Kind.CREDENTIALS && DeviceMemory.of(flow).recognises(flow.getUser(), phone.numbers())) {
             return Outcome.proceed(); // a remembered device: no code, no Twilio request
         }
         return switch (phone.kind()) {
@@ -211,7 +211,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             OtpAuthState.verifiedInThisLogin(flow.getAuthenticationSession(), approval.number());
         }
         OtpInteraction.of(flow).event(approval.channel(), approval.number());
-        DeviceMemory.of(flow, false).rememberIfAsked(flow.getUser(), approval.number());
+        DeviceMemory.of(flow).rememberIfAsked(flow.getUser(), approval.number());
         // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().
         FlowSuccess.succeed(flow, OTPCredentialModel.TYPE);
     }

@@ -53,7 +53,7 @@ class RememberDeviceIT extends KeycloakITBase {
 
         String header = browser.setCookieHeader(COOKIE);
         assertThat(header).as("Set-Cookie").isNotNull()
-                .containsIgnoringCase("HttpOnly").containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Lax")
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Strict")
                 .containsIgnoringCase("Path=/realms/" + TWO_FACTOR + "/")
                 .containsIgnoringCase("Max-Age=" + Duration.ofDays(DAYS).toSeconds());
         assertThat(browser.cookie(COOKIE)).doesNotContain(phone.substring(2)).doesNotContain(TestUsers.PASSWORD);
@@ -286,6 +286,37 @@ class RememberDeviceIT extends KeycloakITBase {
         Page codeForm = browser.enterPhone(browser.openLogin(realm, RealmJson.CLIENT_ID), phone);
         assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
         assertThat(codeForm.document().getElementById(BOX)).as("no box where the code is the whole sign-in").isNull();
+        Page done = browser.submit(codeForm, CODE_FORM, Map.of("code", codeFor(phone), BOX, "on"));
+
+        assertThat(done.loggedIn()).isTrue();
+        assertThat(browser.cookie(COOKIE)).isNull();
+    }
+
+    @Test
+    void behindKeycloaksConditionalSubFlowThePasswordOfTheParentFlowCountsAndTheDeviceIsRemembered() throws Exception {
+        String realm = RememberDeviceRealms.CONDITIONAL;
+        String phone = TestUsers.newUsNumber();
+        String user = newUserWithPhones(realm, phone);
+        Page codeForm = browser.signIn(realm, user);
+        assertThat(browser.submit(codeForm, CODE_FORM, Map.of("code", codeFor(phone), BOX, "on")).loggedIn()).isTrue();
+
+        browser.forgetCookiesExcept(COOKIE);
+        int before = twilio.requests().size();
+        Page again = browser.signIn(realm, user);
+
+        assertThat(again.loggedIn()).as(again.body()).isTrue();
+        assertThat(twilio.requests()).hasSize(before);
+    }
+
+    @Test
+    void aUsernameFormThenTheCodeNeverOffersTheBoxNorSetsACookieEvenWhenOneIsPosted() throws Exception {
+        String realm = RememberDeviceRealms.USERNAME_ONLY;
+        String phone = TestUsers.newUsNumber();
+        String user = newUserWithPhones(realm, phone);
+
+        Page codeForm = browser.submit(browser.openLogin(realm, RealmJson.CLIENT_ID), "kc-form-login", Map.of("username", user));
+        assertThat(codeForm.hasForm(CODE_FORM)).as(codeForm.body()).isTrue();
+        assertThat(codeForm.document().getElementById(BOX)).as("no box where the code is the only factor").isNull();
         Page done = browser.submit(codeForm, CODE_FORM, Map.of("code", codeFor(phone), BOX, "on"));
 
         assertThat(done.loggedIn()).isTrue();

@@ -14,10 +14,9 @@ import org.keycloak.services.resources.RealmsResource;
  * <ul>
  *   <li>HttpOnly: no script reads it;</li>
  *   <li>Secure, always: browsers keep it only over HTTPS (and on localhost);</li>
- *   <li>SameSite=Lax: sent with requests of Keycloak's own pages and top-level navigations to Keycloak (such as the
- *       redirect back from an identity provider into a post-broker-login flow), never with a cross-site POST or a
- *       request another site embeds. Strict would drop it on that redirect, and gain nothing: the cookie lets only its
- *       own user, signing in in that browser, pass one step;</li>
+ *   <li>SameSite=Strict: sent only with requests Keycloak's own pages make, never with one another site starts, not
+ *       even a link. It is read only where a password form or the phone form posts to Keycloak (a remembered device
+ *       counts only in a sign-in that proves the password, see RememberScope), which Strict lets through;</li>
  *   <li>Path {@code /realms/<realm>/}: the realm's pages only, as Keycloak scopes its own.</li>
  * </ul>
  */
@@ -53,7 +52,7 @@ final class DeviceCookie {
                 .maxAge(maxAge)
                 .secure(true)
                 .httpOnly(true)
-                .sameSite(NewCookie.SameSite.LAX)
+                .sameSite(NewCookie.SameSite.STRICT)
                 .build();
     }
 }

@@ -35,15 +35,15 @@ public final class DeviceMemory {
         this.period = period;
     }
 
-    /** @param phoneLogin the step is "Twilio OTP: sign in with phone number" */
-    public static DeviceMemory of(AuthenticationFlowContext flow, boolean phoneLogin) {
+    /** For the Twilio OTP step and phone sign-in alike. */
+    public static DeviceMemory of(AuthenticationFlowContext flow) {
         Duration period;
         try {
             period = RememberDevicePeriod.of(flow.getAuthenticatorConfig() == null ? null : flow.getAuthenticatorConfig().getConfig());
         } catch (ConfigException e) {
             period = Duration.ZERO;
         }
-        return new DeviceMemory(flow, period.isZero() || !RememberScope.allows(flow, phoneLogin) ? Duration.ZERO : period);
+        return new DeviceMemory(flow, period.isZero() || !RememberScope.allows(flow) ? Duration.ZERO : period);
     }
 
     /** A form for this request's page; the code form on it offers the box when devices may be remembered here. */
