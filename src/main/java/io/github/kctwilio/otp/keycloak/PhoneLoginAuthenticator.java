@@ -23,6 +23,7 @@ import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -190,10 +191,12 @@ final class PhoneLoginAuthenticator implements Authenticator {
         return services.delivery().sendFirst(request, number.get(), false, true);
     }
 
-    /** This browser's cookie lets the holder pass without a code (only where the flow also asks for a password). */
+    /** This browser's cookie lets the holder pass without a code (only where the sign-in also proves the password). */
     private static boolean remembered(AuthenticationFlowContext flow, OtpRequest request, UserModel holder) {
-        PhoneFactor phone = UserPhones.read(flow.getSession(), holder, request.policy(), request.config().defaultRegion());
-        return phone.kind() == PhoneFactor.Kind.CREDENTIALS && DeviceMemory.of(flow).recognises(holder, phone.numbers());
+        return DeviceMemory.of(flow).recognises(holder, () -> {
+            PhoneFactor phone = UserPhones.read(flow.getSession(), holder, request.policy(), request.config().defaultRegion());
+            return phone.kind() == PhoneFactor.Kind.CREDENTIALS ? phone.numbers() : List.of();
+        });
     }
 
     /** The reasons the Twilio OTP step already reports; a number other than the flow's user's counts as no account. */

@@ -124,7 +124,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             flow.getEvent().error(Errors.INVALID_CONFIG);
             return Outcome.errorPage(OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE);
         }
-        if (phone.kind() == PhoneFactor.Kind.CREDENTIALS && DeviceMemory.of(flow).recognises(flow.getUser(), phone.numbers())) {
+        if (phone.kind() == PhoneFactor.Kind.CREDENTIALS && DeviceMemory.of(flow).recognises(flow.getUser(), phone::numbers)) {
             return Outcome.proceed(); // a remembered device: no code, no Twilio request
         }
         return switch (phone.kind()) {

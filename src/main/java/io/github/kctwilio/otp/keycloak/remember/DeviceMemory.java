@@ -9,6 +9,7 @@ import io.github.kctwilio.otp.phone.PhoneNumbers;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -22,10 +23,9 @@ import org.keycloak.models.UserModel;
  */
 public final class DeviceMemory {
 
-    /** Event detail: {@value #USED} when a remembered device passed the step, {@value #ISSUED} when a cookie was set. */
-    public static final String EVENT_DETAIL = OtpEvents.DETAIL_REMEMBERED_DEVICE;
-    public static final String USED = "used";
-    public static final String ISSUED = "issued";
+    /** Values of the event detail {@link OtpEvents#DETAIL_REMEMBERED_DEVICE}: the step passed on a cookie; a cookie was set. */
+    private static final String USED = "used";
+    private static final String ISSUED = "issued";
 
     private final AuthenticationFlowContext flow;
     private final Duration period;
@@ -59,15 +59,16 @@ public final class DeviceMemory {
      * True when this browser's cookie lets the user pass the code step now; the flow's event then says so, with the
      * masked number the cookie stands for. No Twilio request either way.
      *
-     * @param usableNumbers the user's numbers codes may go to now under the realm's rules
+     * @param usableNumbers the user's numbers codes may go to now under the realm's rules; asked only when the browser
+     *                      sent a cookie here
      */
-    public boolean recognises(UserModel user, Collection<String> usableNumbers) {
+    public boolean recognises(UserModel user, Supplier<Collection<String>> usableNumbers) {
         if (period.isZero()) {
             return false;
         }
         Optional<PhoneCredentialData> phone = RememberedDevices.recognise(flow.getSession(), flow.getRealm(), user, period,
                 usableNumbers, Time.currentTime());
-        phone.ifPresent(p -> flow.getEvent().user(user).detail(EVENT_DETAIL, USED).detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(p.number())));
+        phone.ifPresent(p -> flow.getEvent().user(user).detail(OtpEvents.DETAIL_REMEMBERED_DEVICE, USED).detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(p.number())));
         return phone.isPresent();
     }
 
@@ -77,7 +78,7 @@ public final class DeviceMemory {
             return;
         }
         if (RememberedDevices.remember(flow.getSession(), flow.getRealm(), user, number, period, Time.currentTime())) {
-            flow.getEvent().detail(EVENT_DETAIL, ISSUED);
+            flow.getEvent().detail(OtpEvents.DETAIL_REMEMBERED_DEVICE, ISSUED);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.github.kctwilio.otp.remember.DeviceToken;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
@@ -39,28 +40,29 @@ public final class RememberedDevices {
     /**
      * The phone credential this browser's cookie stands for, when it lets this user pass the code step now.
      *
-     * @param usableNumbers the user's phone numbers codes may go to under the realm's rules now: a cookie for any other
-     *                      number does not count
+     * @param usableNumbers the user's phone numbers codes may go to under the realm's rules now (read only when the
+     *                      browser sent a cookie): a cookie for any other number does not count
      * @param now           epoch seconds, Keycloak's time
      */
     static Optional<PhoneCredentialData> recognise(KeycloakSession session, RealmModel realm, UserModel user, Duration period,
-                                                   Collection<String> usableNumbers, long now) {
+                                                   Supplier<Collection<String>> usableNumbers, long now) {
         String cookie = DeviceCookie.read(session);
         if (cookie == null) {
             return Optional.empty();
         }
+        Collection<String> numbers = usableNumbers.get();
         // An admin's "Sign out" of the user, or the realm's revocation ("not before"): cookies issued before no longer count.
         long notBefore = Math.max(session.users().getNotBeforeOfUser(realm, user), realm.getNotBefore());
         DeviceCheck.Result result = DeviceCheck.check(cookie, user.getId(), now, notBefore, period,
                 kid -> RealmHmacKeys.byId(session, realm, kid).map(RememberedDevices::signer),
-                token -> phoneCredential(user, token.phoneCredentialId(), usableNumbers)
+                token -> phoneCredential(user, token.phoneCredentialId(), numbers)
                         .map(phone -> binding(realm, user, phone, generation(user).orElse(null))));
         if (!result.remembered()) {
             LOG.debugf("Twilio OTP: the remembered-device cookie for user %s in realm %s does not count: %s", user.getId(),
                     realm.getName(), result.verdict());
             return Optional.empty();
         }
-        return phoneCredential(user, result.token().orElseThrow().phoneCredentialId(), usableNumbers).flatMap(PhoneCredentialModel::data);
+        return phoneCredential(user, result.token().orElseThrow().phoneCredentialId(), numbers).flatMap(PhoneCredentialModel::data);
     }
 
     /**
