@@ -4,6 +4,7 @@
      resendWaitSeconds (cooldown left, rendered by the server; the script below only counts it down live),
      alternatives (channels the user may ask for instead), maskedBackup (the user's other number, masked; empty
      when there is none or in a reset), enrolling (the number is new: offer to type another one).
+     twilioOtpRememberDays, outside the model: set where the step may remember this device; the box's days.
      An empty maskedTarget (a password reset) gets a sentence that does not say whether a code went out.
      Realm admins can override every message: a message printed with ?no_esc goes through kcSanitize. -->
 <#import "template.ftl" as layout>
@@ -43,6 +44,16 @@
                         </#if>
                     </div>
                 </div>
+                <#if twilioOtpRememberDays??>
+                    <div id="kc-twilio-otp-remember" class="${properties.kcFormGroupClass!}">
+                        <div class="${properties.kcCheckboxClass!} checkbox">
+                            <label for="rememberDevice" class="${properties.kcCheckboxClass!}">
+                                <input id="rememberDevice" name="rememberDevice" type="checkbox" value="on" class="${properties.kcCheckboxInputClass!}"/>
+                                <span class="${properties.kcCheckboxLabelClass!}"><#if twilioOtpRememberDays == 1>${msg("twilioOtpRememberDeviceOneDay")}<#else>${msg("twilioOtpRememberDevice", twilioOtpRememberDays?c)}</#if></span>
+                            </label>
+                        </div>
+                    </div>
+                </#if>
                 <div class="${properties.kcFormGroupClass!}">
                     <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!} ${properties.kcFormActionGroupClass!}">
                         <button id="kc-twilio-otp-verify" type="submit" name="verify"

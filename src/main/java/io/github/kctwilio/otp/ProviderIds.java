@@ -14,6 +14,8 @@ public final class ProviderIds {
     public static final String VERIFY_PHONE_ACTION = "twilio-verify-phone";
     /** The registration form action "Twilio OTP: phone number at signup". */
     public static final String SIGNUP_FORM_ACTION = "twilio-otp-registration";
+    /** The required action "Forget remembered devices", for users to start with {@code kc_action} (application-initiated). */
+    public static final String FORGET_DEVICES_ACTION = "twilio-forget-devices";
     /** The credential type (and its provider) holding a user's verified phone numbers. */
     public static final String PHONE_CREDENTIAL = "twilio-otp-phone";
 

@@ -96,6 +96,19 @@ public enum Setting {
                     + "says why.",
             Place.STEP),
 
+    // "Remember this device": the step and phone sign-in.
+    REMEMBER_DEVICE_DAYS("rememberDeviceDays", "Remember this device (days)", Type.TEXT, "0",
+            "0: always ask for a code. 1 to 365: the code form offers \"Don't ask for a code on this device for N days\"; "
+                    + "after an approved code with it ticked, that browser gets a signed cookie, and later sign-ins of that "
+                    + "user there pass this step without a code until the days are over, the phone number the code went to is "
+                    + "removed or replaced, the password changes, an admin signs the user out, or the user forgets their "
+                    + "devices (application-initiated action twilio-forget-devices). Only in a sign-in that also proves the "
+                    + "password (a password form succeeded before this step, or a Required one is in the same flow, as after "
+                    + "phone sign-in): a remembered device never signs anyone in without a password. Never in a password "
+                    + "reset, nor in a Level of Authentication sub-flow (a step-up always asks). Lowering the days shortens "
+                    + "cookies already given out; 0 stops them all.",
+            Place.STEP, Place.PHONE_LOGIN),
+
     // The realm's phone-number rules: the required action only, read by every step, the action and signup.
     /** The attribute names of Keycloak's built-in {@code phone} client scope. */
     PHONE_ATTRIBUTE("phoneAttribute", "Phone number attribute", Type.TEXT, "phoneNumber",

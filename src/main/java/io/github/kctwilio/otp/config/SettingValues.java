@@ -41,4 +41,17 @@ final class SettingValues {
         }
         return value.trim().toUpperCase(Locale.ROOT);
     }
+
+    /** A whole number from 0 to {@code max}; {@code what} says what it counts, for the message. */
+    static int wholeNumber(Setting setting, Map<String, String> own, int max, String what) throws ConfigException {
+        try {
+            int parsed = Integer.parseInt(setting.in(own).trim());
+            if (parsed >= 0 && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(setting.key(), "must be " + what + " from 0 to " + max);
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.kctwilio.otp.config;
 
 import static io.github.kctwilio.otp.config.ServerSettings.firstNonBlank;
+import static io.github.kctwilio.otp.config.SettingValues.wholeNumber;
 
 import io.github.kctwilio.otp.limits.RateLimit;
 import io.github.kctwilio.otp.limits.SendLimits;
@@ -135,17 +136,5 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
             throw new ConfigException(setting.key(), "must look like 5/1h (count per s, m, h or d; up to 7 days), or 0 for no limit");
         }
         return limit.get();
-    }
-
-    private static int wholeNumber(Setting setting, Map<String, String> own, int max, String what) throws ConfigException {
-        try {
-            int parsed = Integer.parseInt(setting.in(own).trim());
-            if (parsed >= 0 && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigException(setting.key(), "must be " + what + " from 0 to " + max);
     }
 }

@@ -13,14 +13,17 @@ import io.github.kctwilio.otp.keycloak.page.OtpEvents;
 import io.github.kctwilio.otp.keycloak.page.OtpFormFields;
 import io.github.kctwilio.otp.keycloak.page.OtpMessages;
 import io.github.kctwilio.otp.keycloak.page.PageMessage;
+import io.github.kctwilio.otp.keycloak.remember.DeviceMemory;
 import io.github.kctwilio.otp.keycloak.store.PhoneHolderLookup;
 import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.keycloak.store.UserPhones;
+import io.github.kctwilio.otp.phone.PhoneFactor;
 import io.github.kctwilio.otp.phone.PhoneHolders;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -140,13 +143,13 @@ final class PhoneLoginAuthenticator implements Authenticator {
                 // challenge, not failureChallenge: the page and status must not differ from a decoy's wrong code.
                 flow.challenge(draw(flow, request, outcome));
             }
-            case PROCEED -> throw new IllegalStateException("phone sign-in has no step to skip to");
+            case PROCEED -> flow.success(); // a remembered device of the holder, already set on the flow
             default -> flow.challenge(draw(flow, request, outcome));
         }
     }
 
     private static Response draw(AuthenticationFlowContext flow, OtpRequest request, Outcome outcome) {
-        return OutcomePages.draw(flow.form().setAttribute(PAGE_MARK, Boolean.TRUE), request, outcome);
+        return OutcomePages.draw(DeviceMemory.of(flow).form().setAttribute(PAGE_MARK, Boolean.TRUE), request, outcome);
     }
 
     /**
@@ -173,6 +176,10 @@ final class PhoneLoginAuthenticator implements Authenticator {
                 user -> isLocked(flow, user));
         Optional<UserModel> holder = found.holder().map(id -> flow.getSession().users().getUserById(flow.getRealm(), id))
                 .filter(user -> flow.getUser() == null || flow.getUser().getId().equals(user.getId()));
+        if (holder.isPresent() && remembered(flow, request, holder.get())) {
+            flow.setUser(holder.get());
+            return Outcome.proceed(); // no code, no Twilio request
+        }
         if (holder.isPresent()) {
             flow.getAuthenticationSession().setAuthNote(HOLDER, holder.get().getId());
             OtpRequest forHolder = new OtpRequest(withUser(request.context(), holder.get()), request.config(), request.policy(),
@@ -182,6 +189,14 @@ final class PhoneLoginAuthenticator implements Authenticator {
         flow.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(decoyReason(found.verdict()));
         state.decoyFromNowOn();
         return services.delivery().sendFirst(request, number.get(), false, true);
+    }
+
+    /** This browser's cookie lets the holder pass without a code (only where the sign-in also proves the password). */
+    private static boolean remembered(AuthenticationFlowContext flow, OtpRequest request, UserModel holder) {
+        return DeviceMemory.of(flow).recognises(holder, () -> {
+            PhoneFactor phone = UserPhones.read(flow.getSession(), holder, request.policy(), request.config().defaultRegion());
+            return phone.kind() == PhoneFactor.Kind.CREDENTIALS ? phone.numbers() : List.of();
+        });
     }
 
     /** The reasons the Twilio OTP step already reports; a number other than the flow's user's counts as no account. */
@@ -211,6 +226,7 @@ final class PhoneLoginAuthenticator implements Authenticator {
         }
         flow.setUser(holder);
         request.context().event(approval.channel(), approval.number()); // Keycloak sends LOGIN when the flow completes
+        DeviceMemory.of(flow).rememberIfAsked(holder, approval.number());
         // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().
         FlowSuccess.succeed(flow, OTPCredentialModel.TYPE);
     }

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.remember.DeviceMemory;
 import io.github.kctwilio.otp.keycloak.store.VerifyPhoneActionSwitch;
 import io.github.kctwilio.otp.keycloak.page.OtpEvents;
 import io.github.kctwilio.otp.keycloak.page.OtpMessages;
@@ -94,14 +95,14 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             case APPROVED -> approved(flow, request, outcome.approval());
             case PROCEED -> flow.success();
             case WRONG_CODE -> {
-                Response page = OutcomePages.draw(flow.form(), request, outcome);
+                Response page = OutcomePages.draw(DeviceMemory.of(flow).form(), request, outcome);
                 if (flow.getUser() == null) {
                     flow.challenge(page); // no account to count against (a reset for an unknown name)
                 } else {
                     flow.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
                 }
             }
-            default -> flow.challenge(OutcomePages.draw(flow.form(), request, outcome));
+            default -> flow.challenge(OutcomePages.draw(DeviceMemory.of(flow).form(), request, outcome));
         }
     }
 
@@ -123,6 +124,9 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
                     flow.getRealm().getName());
             flow.getEvent().error(Errors.INVALID_CONFIG);
             return Outcome.errorPage(OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE);
+        }
+        if (phone.kind() == PhoneFactor.Kind.CREDENTIALS && DeviceMemory.of(flow).recognises(flow.getUser(), phone::numbers)) {
+            return Outcome.proceed(); // a remembered device: no code, no Twilio request
         }
         return switch (phone.kind()) {
             case CREDENTIALS, ADOPT -> sendFirst(request, phone, false);
@@ -250,6 +254,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             OtpAuthState.verifiedInThisLogin(flow.getAuthenticationSession(), approval.number());
         }
         OtpInteraction.of(flow).event(approval.channel(), approval.number());
+        DeviceMemory.of(flow).rememberIfAsked(flow.getUser(), approval.number());
         // "otp" clears the brute-force failures of wrong codes; Keycloak 26.2 has only success().
         FlowSuccess.succeed(flow, OTPCredentialModel.TYPE);
     }

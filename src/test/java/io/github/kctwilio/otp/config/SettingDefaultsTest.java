@@ -26,8 +26,10 @@ class SettingDefaultsTest {
     }
 
     private static final Map<Setting.Place, List<Reader>> READERS = Map.of(
-            Setting.Place.STEP, List.of(values -> TwilioOtpConfig.resolve(values, ConfigFixtures.SERVER, Optional::of)),
-            Setting.Place.PHONE_LOGIN, List.of(values -> TwilioOtpConfig.resolve(values, ConfigFixtures.SERVER, Optional::of)),
+            Setting.Place.STEP, List.of(values -> TwilioOtpConfig.resolve(values, ConfigFixtures.SERVER, Optional::of),
+                    RememberDevicePeriod::of),
+            Setting.Place.PHONE_LOGIN, List.of(values -> TwilioOtpConfig.resolve(values, ConfigFixtures.SERVER, Optional::of),
+                    RememberDevicePeriod::of),
             Setting.Place.REALM, List.of(
                     values -> TwilioOtpConfig.resolve(values, ConfigFixtures.SERVER, Optional::of),
                     PhoneRules::resolve,
@@ -48,6 +50,7 @@ class SettingDefaultsTest {
             Map.entry(Setting.MAX_SENDS_PER_LOGIN, "1"),
             Map.entry(Setting.ALLOW_PHONE_SETUP, "false"),
             Map.entry(Setting.RESET_WITHOUT_PHONE, "skip"),
+            Map.entry(Setting.REMEMBER_DEVICE_DAYS, "30"),
             Map.entry(Setting.PHONE_ATTRIBUTE, "mobile"),
             Map.entry(Setting.VERIFIED_ATTRIBUTE, "mobileVerified"),
             Map.entry(Setting.EXISTING_NUMBERS, "verify"),

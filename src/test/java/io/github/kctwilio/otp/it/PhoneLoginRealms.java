@@ -38,11 +38,16 @@ final class PhoneLoginRealms {
         ensure(admin, RULE_OFF, false, forms -> FlowJson.execution(forms, "twilio-otp-phone-login", "REQUIRED", 10));
     }
 
-    private interface Forms {
+    interface Forms {
         void fill(ArrayNode executions);
     }
 
     private static void ensure(AdminApi admin, String realm, boolean oneAccountPerNumber, Forms forms) {
+        ensure(admin, realm, oneAccountPerNumber, STEP, forms);
+    }
+
+    /** A realm whose forms sub-flow is {@code forms}, phone sign-in with these settings; nothing when it exists. */
+    static void ensure(AdminApi admin, String realm, boolean oneAccountPerNumber, Map<String, String> stepConfig, Forms forms) {
         if (admin.send("GET", "/admin/realms", null).body().contains("\"realm\":\"" + realm + "\"")) {
             return;
         }
@@ -59,7 +64,7 @@ final class PhoneLoginRealms {
             }
         }
         ObjectNode config = ((ArrayNode) json.get("authenticatorConfig")).addObject().put("alias", STEP_CONFIG);
-        STEP.forEach(config.putObject("config")::put);
+        stepConfig.forEach(config.putObject("config")::put);
         admin.send("POST", "/admin/realms", json.toString());
         admin.declarePhoneAttributes(realm, "phoneNumber", "phoneNumberVerified");
         Map<String, String> rules = new HashMap<>(STEP);

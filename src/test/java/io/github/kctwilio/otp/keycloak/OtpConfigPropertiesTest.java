@@ -39,7 +39,8 @@ class OtpConfigPropertiesTest {
         assertThat(fields.stream().map(OtpConfigPropertiesTest::shape)).containsExactlyElementsOf(concat(TWILIO,
                 List.of("authToken|Password|null|null|true"), DELIVERY, List.of(
                         "allowPhoneSetup|boolean|true|null|false",
-                        "resetWithoutPhone|List|refuse|[refuse, skip]|false")));
+                        "resetWithoutPhone|List|refuse|[refuse, skip]|false",
+                        "rememberDeviceDays|String|0|null|false")));
     }
 
     @Test
@@ -67,7 +68,7 @@ class OtpConfigPropertiesTest {
 
         assertComeFromTheTable(fields, Setting.Place.PHONE_LOGIN);
         assertThat(fields.stream().map(OtpConfigPropertiesTest::shape)).containsExactlyElementsOf(concat(TWILIO,
-                List.of("authToken|Password|null|null|true"), DELIVERY));
+                List.of("authToken|Password|null|null|true"), DELIVERY, List.of("rememberDeviceDays|String|0|null|false")));
     }
 
     @Test

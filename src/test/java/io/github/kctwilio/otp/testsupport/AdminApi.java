@@ -173,19 +173,28 @@ public final class AdminApi {
      * as its realm-level config, as an admin does under Authentication, Required actions.
      */
     public void enableVerifyPhoneAction(String realm, Map<String, String> settings) {
-        String actions = "/admin/realms/" + realm + "/authentication/required-actions/";
-        HttpResponse<String> existing = sendAllowingErrors("GET", actions + VERIFY_PHONE_ACTION, null);
-        if (existing.statusCode() == 404) {
-            send("POST", "/admin/realms/" + realm + "/authentication/register-required-action",
-                    JSON.createObjectNode().put("providerId", VERIFY_PHONE_ACTION).put("name", "Verify phone number").toString());
-        }
-        ObjectNode action = (ObjectNode) json(send("GET", actions + VERIFY_PHONE_ACTION, null));
-        action.put("enabled", true).put("defaultAction", false);
-        send("PUT", actions + VERIFY_PHONE_ACTION, action.toString());
+        String actions = enableRequiredAction(realm, VERIFY_PHONE_ACTION, "Verify phone number");
         ObjectNode config = JSON.createObjectNode();
         ObjectNode values = config.putObject("config");
         settings.forEach(values::put);
         send("PUT", actions + VERIFY_PHONE_ACTION + "/config", config.toString());
+    }
+
+    /**
+     * Registers (when needed) and enables a required action in a realm, not as a default action, as an admin does under
+     * Authentication, Required actions; returns the admin path of the realm's required actions.
+     */
+    public String enableRequiredAction(String realm, String providerId, String name) {
+        String actions = "/admin/realms/" + realm + "/authentication/required-actions/";
+        HttpResponse<String> existing = sendAllowingErrors("GET", actions + providerId, null);
+        if (existing.statusCode() == 404) {
+            send("POST", "/admin/realms/" + realm + "/authentication/register-required-action",
+                    JSON.createObjectNode().put("providerId", providerId).put("name", name).toString());
+        }
+        ObjectNode action = (ObjectNode) json(send("GET", actions + providerId, null));
+        action.put("enabled", true).put("defaultAction", false);
+        send("PUT", actions + providerId, action.toString());
+        return actions;
     }
 
     /** Puts a required action on a user, as the admin console's "Required user actions" field does. */

@@ -60,6 +60,29 @@ public final class LoginBrowser {
         cookies.clear();
     }
 
+    /**
+     * Forgets every cookie but those named: the same browser after its session ended (the cookies Keycloak clears at
+     * sign-out are gone, a cookie of its own stays).
+     */
+    public void forgetCookiesExcept(String... names) {
+        cookies.keepOnly(List.of(names));
+    }
+
+    /** The value of this browser's cookie of this name; null for none. */
+    public String cookie(String name) {
+        return cookies.value(name);
+    }
+
+    /** The last Set-Cookie header Keycloak sent for this cookie, with its attributes; null when it never set it. */
+    public String setCookieHeader(String name) {
+        return cookies.lastSetCookie(name);
+    }
+
+    /** Puts a cookie into this browser, as someone who copied or forged it would. */
+    public void plantCookie(String name, String value, String path) {
+        cookies.plant(name, value, path);
+    }
+
     public String keycloakUrl() {
         return keycloakUrl;
     }

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 final class PlainHttpCookieJar extends CookieHandler {
 
     private final Map<String, HttpCookie> cookies = new ConcurrentHashMap<>();
+    /** The last Set-Cookie header of each cookie name, as the server wrote it (for its attributes). */
+    private final Map<String, String> setCookieHeaders = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
@@ -31,13 +33,39 @@ final class PlainHttpCookieJar extends CookieHandler {
     public void put(URI uri, Map<String, List<String>> responseHeaders) {
         responseHeaders.forEach((name, values) -> {
             if ("Set-Cookie".equalsIgnoreCase(name)) {
-                values.forEach(value -> HttpCookie.parse(value).forEach(this::store));
+                values.forEach(value -> HttpCookie.parse(value).forEach(cookie -> {
+                    setCookieHeaders.put(cookie.getName(), value);
+                    store(cookie);
+                }));
             }
         });
     }
 
     void clear() {
         cookies.clear();
+    }
+
+    /** Forgets every cookie but those of these names. */
+    void keepOnly(List<String> names) {
+        cookies.values().removeIf(c -> !names.contains(c.getName()));
+    }
+
+    /** The value of the cookie of this name (any path); null for none. */
+    String value(String name) {
+        return cookies.values().stream().filter(c -> c.getName().equals(name) && !c.hasExpired())
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** The last Set-Cookie header for this name; null when the server never set it. */
+    String lastSetCookie(String name) {
+        return setCookieHeaders.get(name);
+    }
+
+    /** Stores a cookie as if the server had set it: a copied or forged one. */
+    void plant(String name, String value, String path) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath(path);
+        store(cookie);
     }
 
     private void store(HttpCookie cookie) {

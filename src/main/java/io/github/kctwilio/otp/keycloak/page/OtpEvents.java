@@ -20,6 +20,8 @@ public final class OtpEvents {
     public static final String DETAIL_PHONE = "twilio_phone";
     public static final String DETAIL_LIMIT = "twilio_limit";
     public static final String DETAIL_TWILIO_CODE = "twilio_error_code";
+    /** "Remember this device": {@code used} (a remembered device passed the step), {@code issued} (a cookie was set). */
+    public static final String DETAIL_REMEMBERED_DEVICE = "twilio_remembered_device";
 
     /**
      * Event errors of the step's own decisions. Twilio's failures map to theirs in {@link SendFailures#eventError};

@@ -21,6 +21,11 @@ public final class OtpFormFields {
     /** Submit button of the code form that sends the code to the user's other (backup) number instead. */
     public static final String BACKUP_NUMBER = "backupNumber";
 
+    /** Checkbox of the code form: "Don't ask for a code on this device for N days". */
+    public static final String REMEMBER_DEVICE = "rememberDevice";
+    /** Template attribute: the days a device may be remembered for; absent where the code form offers no such box. */
+    public static final String REMEMBER_DAYS_MODEL = "twilioOtpRememberDays";
+
     /** Name of the template model object that carries our page state. */
     public static final String MODEL = "twilioOtp";
 

@@ -3,8 +3,6 @@ package io.github.kctwilio.otp.keycloak.store;
 import io.github.kctwilio.otp.limits.SubjectHash;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -24,15 +22,7 @@ public final class RealmLimiterKeys {
 
     /** @throws IllegalStateException when the realm has no usable HMAC key */
     public SubjectHash of(KeycloakSession session, RealmModel realm) {
-        KeyWrapper key;
-        try {
-            key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("no active HS512 key", e);
-        }
-        if (key == null || key.getSecretKey() == null || key.getSecretKey().getEncoded() == null) {
-            throw new IllegalStateException("no active HS512 key");
-        }
+        KeyWrapper key = RealmHmacKeys.active(session, realm);
         if (derived.size() >= MAX_CACHED) {
             derived.clear();
         }

@@ -3,6 +3,7 @@ package io.github.kctwilio.otp.keycloak.store;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhoneRules;
+import io.github.kctwilio.otp.config.RememberDevicePeriod;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioAccount;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
@@ -54,6 +55,7 @@ public final class StepConfigLoader {
 
     /** A step: @param values the execution's config, null when the admin never saved one */
     public Loaded load(KeycloakSession session, RealmModel realm, Map<String, String> values) throws ConfigException {
+        RememberDevicePeriod.of(values); // read where used (DeviceMemory); refused here, as any malformed setting of a step
         Map<String, String> actionConfig = UserPhones.actionConfig(realm);
         return load(session, realm, TwilioAccount.over(values, actionConfig), actionConfig);
     }
