@@ -8,6 +8,7 @@ import io.github.kctwilio.otp.keycloak.exchange.OtpInteraction;
 import io.github.kctwilio.otp.keycloak.exchange.Outcome;
 import io.github.kctwilio.otp.keycloak.exchange.ResetCodeStep;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
+import io.github.kctwilio.otp.keycloak.exchange.NumberScreen;
 import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
 import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
 import io.github.kctwilio.otp.keycloak.store.UserPhones;
@@ -124,10 +125,10 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             return Outcome.errorPage(OtpMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE);
         }
         return switch (phone.kind()) {
-            case CREDENTIALS, ADOPT -> sendFirst(request, phone, false);
+            case CREDENTIALS, ADOPT -> sendFirst(flow, request, phone, false);
             // A number users could have typed themselves: a code to it proves it, and it becomes the account's phone
             // on approval. Setup must be allowed here, as for enrolment.
-            case ENROL_BY_CODE -> request.config().allowPhoneSetup() ? sendFirst(request, phone, true) : withoutPhone(flow, request);
+            case ENROL_BY_CODE -> request.config().allowPhoneSetup() ? sendFirst(flow, request, phone, true) : withoutPhone(flow, request);
             case UNUSABLE -> unusableFactor(flow);
             case NONE -> withoutPhone(flow, request);
         };
@@ -194,9 +195,9 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
         return Outcome.errorPage(OtpMessages.PHONE_ON_FILE_INVALID, Response.Status.OK);
     }
 
-    private Outcome sendFirst(OtpRequest request, PhoneFactor phone, boolean enrolling) {
+    private Outcome sendFirst(AuthenticationFlowContext flow, OtpRequest request, PhoneFactor phone, boolean enrolling) {
         phone.backup().ifPresent(backup -> request.state().twoNumbers(phone.primary().orElseThrow(), backup));
-        return services.delivery().sendFirst(request, phone.primary().orElseThrow(), enrolling, enrolling);
+        return services.delivery().sendFirst(request, phone.primary().orElseThrow(), NumberScreen.atStep(flow, enrolling), enrolling);
     }
 
     /** Twilio approved: a number proved by this code becomes a credential if it was not one, and the step succeeds. */

@@ -7,6 +7,7 @@ import io.github.kctwilio.otp.keycloak.page.OtpFormFields;
 import io.github.kctwilio.otp.keycloak.exchange.OtpInteraction;
 import io.github.kctwilio.otp.keycloak.exchange.Outcome;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
+import io.github.kctwilio.otp.keycloak.exchange.NumberScreen;
 import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
 import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
 import io.github.kctwilio.otp.keycloak.store.PhoneHolderLookup;
@@ -136,7 +137,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
             action.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(OtpEvents.COUNTRY_NOT_ALLOWED);
             return phoneForm(action, request, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.COUNTRY_NOT_ALLOWED));
         }
-        return services.delivery().sendFirst(request, number.get(), true, true);
+        return services.delivery().sendFirst(request, number.get(), NumberScreen.inAction(action.getAuthenticationSession()), true);
     }
 
     /** kc_action=twilio-verify-phone: the user wants to add or change a number, even right after proving one. */
