@@ -5,14 +5,12 @@ import io.github.kctwilio.otp.verify.TransportSettings;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the plugin reaches Twilio Lookup: the server-wide option {@value #LOOKUP_API_BASE_URL} (default
+ * Where the plugin reaches Twilio Lookup: the server-wide option {@code lookup-api-base-url} (default
  * {@code https://lookups.twilio.com}), with the timeouts of Verify. An option of its own, not a reuse of
  * {@code api-base-url}: Lookup and Verify are different hosts at Twilio, and a proxy for one need not
  * serve the other. Server-wide only, like the Verify URL: a realm admin must not send the server's credentials elsewhere.
  */
 public final class LookupServerSettings {
-
-    public static final String LOOKUP_API_BASE_URL = "lookup-api-base-url";
 
     private LookupServerSettings() {
     }
@@ -24,7 +22,8 @@ public final class LookupServerSettings {
      */
     public static TransportSettings read(UnaryOperator<String> spiOption, ServerSettings server) {
         return new TransportSettings(
-                ServerSettings.baseUrl(LOOKUP_API_BASE_URL, spiOption.apply(LOOKUP_API_BASE_URL), LookupGateways.TWILIO_LOOKUP_URL),
+                ServerSettings.baseUrl(Setting.LOOKUP_API_BASE_URL.key(), spiOption.apply(Setting.LOOKUP_API_BASE_URL.key()),
+                        LookupGateways.TWILIO_LOOKUP_URL),
                 server.transport().connectTimeout(),
                 server.transport().readTimeout());
     }

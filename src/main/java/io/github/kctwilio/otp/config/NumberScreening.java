@@ -34,7 +34,12 @@ public final class NumberScreening {
         /** A step-up of a signed-in user. */
         STEP_UP,
         /** An ordinary sign-in: never looked up. */
-        SIGN_IN
+        SIGN_IN;
+
+        /** The number is not the user's yet: the code proves it, and it becomes a phone credential on approval. */
+        public boolean newNumber() {
+            return this == ENROLMENT || this == SIGNUP;
+        }
     }
 
     /** Why a send was refused, or let through although Lookup could not answer. */
@@ -68,9 +73,8 @@ public final class NumberScreening {
         if (!settings.enabled()) {
             return packages;
         }
-        boolean newNumber = purpose == Purpose.ENROLMENT || purpose == Purpose.SIGNUP;
         boolean anonymous = purpose == Purpose.SIGNUP || purpose == Purpose.RESET;
-        if (newNumber) {
+        if (purpose.newNumber()) {
             packages.add(LookupPackage.LINE_TYPE);
         }
         if (anonymous && settings.pumpingRiskThreshold().isPresent()) {

@@ -2,9 +2,12 @@ package io.github.kctwilio.otp.config;
 
 import io.github.kctwilio.otp.config.TwilioOtpConfig.ResetWithoutPhone;
 import io.github.kctwilio.otp.limits.SendLimits;
+import io.github.kctwilio.otp.lookup.LineType;
+import io.github.kctwilio.otp.lookup.LookupGateways;
 import io.github.kctwilio.otp.phone.PhonePolicy.ExistingNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import io.github.kctwilio.otp.verify.TransportSettings;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -152,6 +155,42 @@ public enum Setting {
                     + "or d); 0: no limit. Held cluster-wide.",
             Place.REALM),
 
+    // Twilio Lookup before a code goes out (LookupSettings): realm rules of the required action, read by every send.
+    LOOKUP_ENABLED("lookupEnabled", "Twilio Lookup before new numbers", Type.BOOLEAN, "false",
+            "When on, a number is looked up with Twilio Lookup (line type intelligence) before it gets its first code at "
+                    + "enrolment, signup or a change of number, never at an ordinary sign-in; the line types below are "
+                    + "refused with a message on the phone form, and cost no Verify request. Lookup bills every request "
+                    + "(see Twilio's pricing page); an answer is kept per number for the time set below. Uses the realm's "
+                    + "Twilio account.",
+            Place.REALM),
+    LOOKUP_REFUSED_LINE_TYPES("lookupRefusedLineTypes", "Line types refused", Type.CHOICES,
+            lineTypes(LineType.NON_FIXED_VOIP, LineType.PREMIUM, LineType.TOLL_FREE, LineType.SHARED_COST, LineType.UAN,
+                    LineType.VOICEMAIL, LineType.PAGER),
+            lineTypeOptions(),
+            "With Twilio Lookup on: numbers of these line types get no code. A landline not listed here gets one only "
+                    + "where the voice channel is offered. none: no line type is refused.",
+            Place.REALM),
+    LOOKUP_SMS_PUMPING_RISK_THRESHOLD("lookupSmsPumpingRiskThreshold", "SMS pumping risk score refused above", Type.TEXT, null,
+            "With Twilio Lookup on: signups and password resets to a number whose SMS pumping risk score (0 to 100) is "
+                    + "above this get no code (a reset still looks as if one was sent). Blank: not checked. Lookup's SMS "
+                    + "pumping risk package costs more than line type intelligence (see Twilio's pricing page) and is "
+                    + "asked once per number and cache time.",
+            Place.REALM),
+    LOOKUP_SIM_SWAP_PERIOD("lookupSimSwapPeriod", "No reset or step-up code after a SIM swap within", Type.TEXT, null,
+            "With Twilio Lookup on: when the SIM behind the number changed this recently (such as 24h, 48h or 7d; 1 hour to "
+                    + "30 days), a password reset or step-up gets no code. Blank: not checked. Lookup's SIM swap package "
+                    + "costs more than line type intelligence (see Twilio's pricing page), covers some countries and "
+                    + "carriers only, and needs Twilio's approval for the account; an answer is reused for 10 minutes.",
+            Place.REALM),
+    LOOKUP_FAILURE("lookupFailure", "When Twilio Lookup cannot answer", Type.CHOICE, "allow", List.of("allow", "refuse"),
+            "An outage, a timeout, or a country or carrier the package does not cover. allow: the code is sent anyway and "
+                    + "the server log says why. refuse: no code is sent.",
+            Place.REALM),
+    LOOKUP_CACHE_LIFETIME("lookupCacheLifetime", "Keep Twilio Lookup answers for", Type.TEXT, "7d",
+            "How long an answer about a number is reused, for every account and every node (1m to 90d, such as 12h or "
+                    + "7d): a number is looked up once in that time, not at every attempt.",
+            Place.REALM),
+
     // The registration form action "Twilio OTP: phone number at signup".
     /** Required by default, the safe choice: every new account has a number it proved. */
     PHONE_REQUIRED("phoneRequired", "Phone number required", Type.BOOLEAN, "true",
@@ -177,7 +216,9 @@ public enum Setting {
     CONNECT_TIMEOUT_MS("connect-timeout-ms", null, Type.NUMBER, "2000",
             "Milliseconds to wait for a connection to Twilio.", Place.SERVER),
     READ_TIMEOUT_MS("read-timeout-ms", null, Type.NUMBER, "5000",
-            "Milliseconds to wait for Twilio's answer.", Place.SERVER);
+            "Milliseconds to wait for Twilio's answer.", Place.SERVER),
+    LOOKUP_API_BASE_URL("lookup-api-base-url", null, Type.TEXT, LookupGateways.TWILIO_LOOKUP_URL.toString(),
+            "Base URL of the Lookup API (server-wide only; Lookup is another host than Verify at Twilio).", Place.SERVER);
 
     /** What the admin console shows for a setting. */
     public enum Type {
@@ -284,6 +325,18 @@ public enum Setting {
 
     private static List<String> channels() {
         return Arrays.stream(Channel.values()).map(Channel::wireName).toList();
+    }
+
+    /** Line types as the admin console stores a multi-valued list ("nonFixedVoip##premium"). */
+    private static String lineTypes(LineType... types) {
+        return String.join("##", Arrays.stream(types).map(LineType::wireName).toList());
+    }
+
+    /** Every line type, and "none" to refuse none (a blank list means the default ones). */
+    private static List<String> lineTypeOptions() {
+        List<String> options = new ArrayList<>(Arrays.stream(LineType.values()).map(LineType::wireName).toList());
+        options.add(LookupSettings.NO_LINE_TYPE);
+        return List.copyOf(options);
     }
 
     /** An enum constant as the admin console stores it: lower case. */

@@ -2,6 +2,7 @@ package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
+import io.github.kctwilio.otp.config.NumberScreening.Purpose;
 import io.github.kctwilio.otp.config.Setting;
 import io.github.kctwilio.otp.config.SharedNumbers;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
@@ -184,11 +185,11 @@ final class PhoneLoginAuthenticator implements Authenticator {
             flow.getAuthenticationSession().setAuthNote(HOLDER, holder.get().getId());
             OtpRequest forHolder = new OtpRequest(withUser(request.context(), holder.get()), request.config(), request.policy(),
                     state, request.now());
-            return services.delivery().sendFirst(forHolder, number.get(), false, true);
+            return services.delivery().sendFirst(forHolder, number.get(), Purpose.SIGN_IN, true);
         }
         flow.getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(decoyReason(found.verdict()));
         state.decoyFromNowOn();
-        return services.delivery().sendFirst(request, number.get(), false, true);
+        return services.delivery().sendFirst(request, number.get(), Purpose.SIGN_IN, true);
     }
 
     /** This browser's cookie lets the holder pass without a code (only where the sign-in also proves the password). */

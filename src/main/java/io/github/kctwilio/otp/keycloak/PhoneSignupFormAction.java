@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak;
 
+import io.github.kctwilio.otp.keycloak.exchange.NumberScreen;
 import io.github.kctwilio.otp.keycloak.store.VerifyPhoneActionSwitch;
 import io.github.kctwilio.otp.keycloak.page.OtpEvents;
 import io.github.kctwilio.otp.keycloak.page.OtpMessages;
@@ -109,6 +110,8 @@ final class PhoneSignupFormAction implements FormAction {
             // The user profile stored the number as typed; keep it in the one form every step reads and Twilio expects.
             user.setSingleAttribute(policy.phoneAttribute(), verdict.number().orElseThrow());
             user.addRequiredAction(ProviderIds.VERIFY_PHONE_ACTION);
+            // The action's code is a stranger's send, for Twilio Lookup's rules (an SMS pumping check, if the realm has one).
+            NumberScreen.markSignup(context.getAuthenticationSession());
         }
     }
 

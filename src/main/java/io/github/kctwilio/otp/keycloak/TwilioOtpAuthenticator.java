@@ -9,6 +9,8 @@ import io.github.kctwilio.otp.keycloak.exchange.OtpInteraction;
 import io.github.kctwilio.otp.keycloak.exchange.Outcome;
 import io.github.kctwilio.otp.keycloak.exchange.ResetCodeStep;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
+import io.github.kctwilio.otp.config.NumberScreening.Purpose;
+import io.github.kctwilio.otp.keycloak.exchange.NumberScreen;
 import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
 import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
 import io.github.kctwilio.otp.keycloak.store.PhoneHolderLookup;
@@ -129,10 +131,10 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
             return Outcome.proceed(); // a remembered device: no code, no Twilio request
         }
         return switch (phone.kind()) {
-            case CREDENTIALS, ADOPT -> sendFirst(request, phone, false);
+            case CREDENTIALS, ADOPT -> sendFirst(flow, request, phone, false);
             // A number users could have typed themselves: a code to it proves it, and it becomes the account's phone
             // on approval. Setup must be allowed here, as for enrolment.
-            case ENROL_BY_CODE -> request.config().allowPhoneSetup() ? sendFirst(request, phone, true) : withoutPhone(flow, request);
+            case ENROL_BY_CODE -> request.config().allowPhoneSetup() ? sendFirst(flow, request, phone, true) : withoutPhone(flow, request);
             case UNUSABLE -> unusableFactor(flow);
             case NONE -> withoutPhone(flow, request);
         };
@@ -155,7 +157,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
                 && form.containsKey(OtpFormFields.PHONE_NUMBER) && mayEnrolTypedNumber(flow, request)) {
             // The phone form follows only a refused first code to the account's attribute number: the number typed
             // now is the one to prove (as "use another number" and the required action would let the user choose).
-            return services.delivery().sendToTyped(request, form.getFirst(OtpFormFields.PHONE_NUMBER));
+            return services.delivery().sendToTyped(request, form.getFirst(OtpFormFields.PHONE_NUMBER), Purpose.ENROLMENT);
         }
         if (form.containsKey(OtpFormFields.BACKUP_NUMBER) && state.otherNumber().isPresent()) {
             return services.delivery().sendToBackup(request);
@@ -237,9 +239,9 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
         return Outcome.errorPage(OtpMessages.PHONE_ON_FILE_INVALID, Response.Status.OK);
     }
 
-    private Outcome sendFirst(OtpRequest request, PhoneFactor phone, boolean enrolling) {
+    private Outcome sendFirst(AuthenticationFlowContext flow, OtpRequest request, PhoneFactor phone, boolean enrolling) {
         phone.backup().ifPresent(backup -> request.state().twoNumbers(phone.primary().orElseThrow(), backup));
-        return services.delivery().sendFirst(request, phone.primary().orElseThrow(), enrolling, enrolling);
+        return services.delivery().sendFirst(request, phone.primary().orElseThrow(), NumberScreen.atStep(flow, enrolling), enrolling);
     }
 
     /** Twilio approved: a number proved by this code becomes a credential if it was not one, and the step succeeds. */

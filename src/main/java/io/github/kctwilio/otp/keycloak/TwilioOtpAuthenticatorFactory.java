@@ -1,7 +1,9 @@
 package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.ProviderIds;
+import io.github.kctwilio.otp.config.LookupServerSettings;
 import io.github.kctwilio.otp.config.ServerSettings;
+import io.github.kctwilio.otp.verify.TransportSettings;
 import java.util.ArrayList;
 import io.github.kctwilio.otp.config.Setting;
 import java.util.LinkedHashMap;
@@ -33,16 +35,18 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
     };
 
     private ServerSettings settings;
+    private TransportSettings lookup;
     private OtpServices services;
     private TwilioOtpAuthenticator authenticator;
 
     @Override
     public void init(Config.Scope config) {
         settings = ServerSettings.read(config::get, System::getenv);
-        services = OtpServices.start(settings);
+        lookup = LookupServerSettings.read(config::get, settings);
+        services = OtpServices.start(settings, lookup);
         authenticator = new TwilioOtpAuthenticator(services);
-        LOG.infof("Twilio OTP ready: API %s, connect timeout %d ms, read timeout %d ms",
-                settings.transport().apiBaseUrl(), settings.transport().connectTimeout().toMillis(),
+        LOG.infof("Twilio OTP ready: API %s, Lookup %s, connect timeout %d ms, read timeout %d ms",
+                settings.transport().apiBaseUrl(), lookup.apiBaseUrl(), settings.transport().connectTimeout().toMillis(),
                 settings.transport().readTimeout().toMillis());
     }
 
@@ -141,6 +145,7 @@ public final class TwilioOtpAuthenticatorFactory implements AuthenticatorFactory
         Map<String, String> info = new LinkedHashMap<>();
         info.put("version", String.valueOf(getClass().getPackage().getImplementationVersion()));
         info.put(Setting.API_BASE_URL.key(), settings.transport().apiBaseUrl().toString());
+        info.put(Setting.LOOKUP_API_BASE_URL.key(), lookup.apiBaseUrl().toString());
         info.put(Setting.CONNECT_TIMEOUT_MS.key(), Long.toString(settings.transport().connectTimeout().toMillis()));
         info.put(Setting.READ_TIMEOUT_MS.key(), Long.toString(settings.transport().readTimeout().toMillis()));
         info.put(Setting.SERVER_ACCOUNT_SID.key(), settings.accountSid() == null ? "(not set)" : settings.accountSid());

@@ -7,6 +7,7 @@ import io.github.kctwilio.otp.keycloak.page.OtpFormFields;
 import io.github.kctwilio.otp.keycloak.exchange.OtpInteraction;
 import io.github.kctwilio.otp.keycloak.exchange.Outcome;
 import io.github.kctwilio.otp.keycloak.exchange.CodeDelivery;
+import io.github.kctwilio.otp.keycloak.exchange.NumberScreen;
 import io.github.kctwilio.otp.keycloak.exchange.OtpAuthState;
 import io.github.kctwilio.otp.keycloak.exchange.OtpRequest;
 import io.github.kctwilio.otp.keycloak.store.PhoneHolderLookup;
@@ -122,7 +123,8 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
         }
         if (state.verificationSid().isEmpty()) {
             // No code out yet: whatever was posted is the phone form (a missing field is refused like a bad number).
-            return services.delivery().sendToTyped(request, form.getFirst(OtpFormFields.PHONE_NUMBER));
+            return services.delivery().sendToTyped(request, form.getFirst(OtpFormFields.PHONE_NUMBER),
+                    NumberScreen.inAction(action.getAuthenticationSession()));
         }
         if (switchTo.isPresent() || form.containsKey(OtpFormFields.RESEND)) {
             return services.delivery().resend(request, switchTo.orElse(state.channel())).orElseGet(() -> phoneForm(action, request, null, null));

@@ -1,7 +1,7 @@
 package io.github.kctwilio.otp.metrics;
 
+import io.github.kctwilio.otp.lookup.LookupGateway;
 import io.github.kctwilio.otp.verify.Channel;
-import io.github.kctwilio.otp.verify.VerifyFailure;
 import io.github.kctwilio.otp.verify.VerifyGateway;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,20 +20,23 @@ import java.util.regex.Pattern;
  * port's {@code /metrics}; without it the global registry has no backend and every meter here costs next to nothing.
  *
  * <p>Prometheus names: {@code twilio_otp_sends_total{channel,outcome}}, {@code twilio_otp_checks_total{channel,outcome}},
- * {@code twilio_otp_limit_hits_total{limit}}, {@code twilio_otp_limiter_cache_operations_total} and
- * {@code twilio_otp_twilio_request_seconds{operation}}.
+ * {@code twilio_otp_lookups_total{packages,outcome}}, {@code twilio_otp_limit_hits_total{limit}},
+ * {@code twilio_otp_limiter_cache_operations_total} and {@code twilio_otp_twilio_request_seconds{operation}}.
  * Tags never carry a phone number, a code, a user or a realm: their values come from small fixed sets.
  */
 public final class TwilioOtpMetrics {
 
     public static final String SENDS = "twilio.otp.sends";
     public static final String CHECKS = "twilio.otp.checks";
+    public static final String LOOKUPS = "twilio.otp.lookups";
     public static final String LIMIT_HITS = "twilio.otp.limit.hits";
     public static final String REQUEST_TIME = "twilio.otp.twilio.request";
     public static final String LIMITER_CACHE_OPERATIONS = "twilio.otp.limiter.cache.operations";
 
     /** Send outcome when Twilio accepted the send (one message or call, billed by Twilio). */
     public static final String SENT = "sent";
+    /** Lookup outcome when Twilio answered (each answer is billed, per package asked for). */
+    public static final String ANSWERED = "answered";
     /** Check outcome when Twilio approved the code (a billed, successful verification). */
     public static final String APPROVED = "approved";
     /** Check outcome for a code Twilio did not accept (HTTP 200, status pending). */
@@ -90,6 +93,11 @@ public final class TwilioOtpMetrics {
         return new MeteredVerifyGateway(gateway, this);
     }
 
+    /** The Lookup gateway, counting every request it makes. */
+    public LookupGateway instrument(LookupGateway gateway) {
+        return new MeteredLookupGateway(gateway, this);
+    }
+
     /** As {@link #limitHit(String)}, on this instance's registry. */
     public void recordLimitHit(String limit) {
         limitHitCounter(registry, limit).increment();
@@ -99,6 +107,15 @@ public final class TwilioOtpMetrics {
         meters.computeIfAbsent(SENDS + '|' + channel.wireName() + '|' + outcome, k -> Counter.builder(SENDS)
                 .description("Verification sends asked of Twilio Verify (each accepted one is a billed message or call)")
                 .tag("channel", channel.wireName())
+                .tag("outcome", outcome)
+                .register(registry)).increment();
+    }
+
+    /** @param packages the packages asked for, as Lookup's Fields in their fixed order ("line_type_intelligence,sim_swap") */
+    void lookupFinished(String packages, String outcome) {
+        meters.computeIfAbsent(LOOKUPS + '|' + packages + '|' + outcome, k -> Counter.builder(LOOKUPS)
+                .description("Requests to Twilio Lookup (each answered one is billed per package asked for)")
+                .tag("packages", packages)
                 .tag("outcome", outcome)
                 .register(registry)).increment();
     }
@@ -114,7 +131,7 @@ public final class TwilioOtpMetrics {
 
     void requestTook(String operation, Duration duration) {
         timers.computeIfAbsent(operation, k -> Timer.builder(REQUEST_TIME)
-                .description("Time Twilio Verify took to answer, or to fail")
+                .description("Time Twilio took to answer, or to fail (Verify; operation lookup: Lookup)")
                 .tag("operation", operation)
                 .register(registry)).record(duration);
     }
@@ -124,7 +141,7 @@ public final class TwilioOtpMetrics {
     }
 
     /** The outcome tag of a failed call: the failure kind in lower case, such as {@code unavailable}. */
-    static String outcomeOf(VerifyFailure failure) {
+    static String outcomeOf(Enum<?> failure) {
         return failure.name().toLowerCase(Locale.ROOT);
     }
 

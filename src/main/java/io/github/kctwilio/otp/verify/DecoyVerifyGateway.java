@@ -1,7 +1,5 @@
 package io.github.kctwilio.otp.verify;
 
-import java.time.Duration;
-
 /**
  * Stands in for Twilio where no code may go (a password reset for an unknown account, one without a phone, or one
  * locked by brute-force protection): it sends nothing and approves nothing, but answers as Twilio would, after as long
@@ -31,7 +29,7 @@ public final class DecoyVerifyGateway implements VerifyGateway {
 
     @Override
     public StartedVerification start(VerificationRequest request) throws VerifyException {
-        waitAsTwilio(VerifyTimings.Operation.START);
+        timings.waitAsTypical(VerifyTimings.Operation.START);
         if (timings.recentOutage().isPresent()) {
             throw timings.recentOutage().get();
         }
@@ -40,7 +38,7 @@ public final class DecoyVerifyGateway implements VerifyGateway {
 
     @Override
     public CheckResult check(String verificationSid, String code) throws VerifyException {
-        waitAsTwilio(VerifyTimings.Operation.CHECK);
+        timings.waitAsTypical(VerifyTimings.Operation.CHECK);
         if (timings.recentOutage().isPresent()) {
             throw timings.recentOutage().get();
         }
@@ -56,14 +54,5 @@ public final class DecoyVerifyGateway implements VerifyGateway {
     @Override
     public void cancel(String verificationSid) {
         // Nothing was started.
-    }
-
-    private void waitAsTwilio(VerifyTimings.Operation operation) {
-        Duration wait = timings.typical(operation);
-        try {
-            Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -19,8 +19,8 @@ import java.util.Optional;
  */
 public final class VerifyTimings {
 
-    /** Operations whose durations a decoy imitates. */
-    public enum Operation { START, CHECK }
+    /** Operations whose durations a decoy imitates: Verify's, and Lookup's (measured by the lookup package). */
+    public enum Operation { START, CHECK, LOOKUP }
 
     static final int SAMPLES = 7;
     /** A round trip to Twilio from a typical data centre, until this node has measured its own. */
@@ -66,6 +66,16 @@ public final class VerifyTimings {
         long[] sorted = Arrays.copyOf(samples.get(operation), count);
         Arrays.sort(sorted);
         return Duration.ofNanos(sorted[count / 2]);
+    }
+
+    /** What a decoy does in a request's place: waits as long as {@link #typical} says such a request takes. */
+    public void waitAsTypical(Operation operation) {
+        Duration wait = typical(operation);
+        try {
+            Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The failure every real request met within the last {@link #OUTAGE_MEMORY}, if any. */

@@ -39,14 +39,14 @@ class LookupServerSettingsTest {
 
     @Test
     void theOptionPointsLookupAtTheEmulator() {
-        spi.put(LookupServerSettings.LOOKUP_API_BASE_URL, " http://127.0.0.1:8089 ");
+        spi.put(Setting.LOOKUP_API_BASE_URL.key(), " http://127.0.0.1:8089 ");
 
         assertThat(read().apiBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
     }
 
     @Test
     void aMalformedOptionStopsTheServerNamingIt() {
-        spi.put(LookupServerSettings.LOOKUP_API_BASE_URL, "https://user:secret@lookups.twilio.com");
+        spi.put(Setting.LOOKUP_API_BASE_URL.key(), "https://user:secret@lookups.twilio.com");
 
         assertThatIllegalArgumentException().isThrownBy(this::read)
                 .withMessageContaining("lookup-api-base-url")

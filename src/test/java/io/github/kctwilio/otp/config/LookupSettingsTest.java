@@ -30,7 +30,7 @@ class LookupSettingsTest {
 
     @Test
     void oneSwitchTurnsLookupOnWithTheDefaultLineTypes() throws Exception {
-        LookupSettings settings = LookupSettings.resolve(Map.of(LookupSettings.LOOKUP_ENABLED, "true"));
+        LookupSettings settings = LookupSettings.resolve(Map.of(Setting.LOOKUP_ENABLED.key(), "true"));
 
         assertThat(settings.enabled()).isTrue();
         assertThat(settings.refusedLineTypes()).isEqualTo(LookupSettings.DEFAULT_REFUSED_LINE_TYPES);
@@ -39,12 +39,12 @@ class LookupSettingsTest {
     @Test
     void everySettingIsRead() throws Exception {
         LookupSettings settings = LookupSettings.resolve(Map.of(
-                LookupSettings.LOOKUP_ENABLED, "TRUE",
-                LookupSettings.REFUSED_LINE_TYPES, "landline##nonfixedvoip, premium",
-                LookupSettings.SMS_PUMPING_RISK_THRESHOLD, " 70 ",
-                LookupSettings.SIM_SWAP_PERIOD, "PT48H",
-                LookupSettings.LOOKUP_FAILURE, "Refuse",
-                LookupSettings.CACHE_LIFETIME, "12h"));
+                Setting.LOOKUP_ENABLED.key(), "TRUE",
+                Setting.LOOKUP_REFUSED_LINE_TYPES.key(), "landline##nonfixedvoip, premium",
+                Setting.LOOKUP_SMS_PUMPING_RISK_THRESHOLD.key(), " 70 ",
+                Setting.LOOKUP_SIM_SWAP_PERIOD.key(), "PT48H",
+                Setting.LOOKUP_FAILURE.key(), "Refuse",
+                Setting.LOOKUP_CACHE_LIFETIME.key(), "12h"));
 
         assertThat(settings).isEqualTo(new LookupSettings(true,
                 java.util.Set.of(LineType.LANDLINE, LineType.NON_FIXED_VOIP, LineType.PREMIUM), Optional.of(70),
@@ -53,7 +53,7 @@ class LookupSettingsTest {
 
     @Test
     void noneRefusesNoLineType() throws Exception {
-        assertThat(LookupSettings.resolve(Map.of(LookupSettings.REFUSED_LINE_TYPES, "none")).refusedLineTypes()).isEmpty();
+        assertThat(LookupSettings.resolve(Map.of(Setting.LOOKUP_REFUSED_LINE_TYPES.key(), "none")).refusedLineTypes()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} with voice offered {1}: refused {2}")
@@ -65,7 +65,7 @@ class LookupSettingsTest {
 
     @Test
     void aListedLandlineIsRefusedEvenWithVoice() throws Exception {
-        LookupSettings settings = LookupSettings.resolve(Map.of(LookupSettings.REFUSED_LINE_TYPES, "landline"));
+        LookupSettings settings = LookupSettings.resolve(Map.of(Setting.LOOKUP_REFUSED_LINE_TYPES.key(), "landline"));
 
         assertThat(settings.refuses(LineType.LANDLINE, true)).isTrue();
     }
@@ -93,6 +93,6 @@ class LookupSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"1h", "24h", "7d", "30d", "PT4H", "P7D"})
     void simSwapPeriodsFromAnHourToThirtyDaysAreAccepted(String period) throws Exception {
-        assertThat(LookupSettings.resolve(Map.of(LookupSettings.SIM_SWAP_PERIOD, period)).simSwapPeriod()).isPresent();
+        assertThat(LookupSettings.resolve(Map.of(Setting.LOOKUP_SIM_SWAP_PERIOD.key(), period)).simSwapPeriod()).isPresent();
     }
 }

@@ -34,9 +34,12 @@ class SettingDefaultsTest {
                     values -> TwilioOtpConfig.resolve(values, ConfigFixtures.SERVER, Optional::of),
                     PhoneRules::resolve,
                     SharedNumbers::refused,
-                    RealmSendLimit::resolve),
+                    RealmSendLimit::resolve,
+                    LookupSettings::resolve),
             Setting.Place.SIGNUP, List.of(values -> SignupSettings.resolve(values, null)),
-            Setting.Place.SERVER, List.of(values -> ServerSettings.read(values::get, name -> null)));
+            Setting.Place.SERVER, List.of(
+                    values -> ServerSettings.read(values::get, name -> null),
+                    values -> LookupServerSettings.read(values::get, ServerSettings.read(values::get, name -> null))));
 
     /** A valid value other than the default, for every setting that has one. */
     private static final Map<Setting, String> ANOTHER_VALUE = Map.ofEntries(
@@ -57,6 +60,11 @@ class SettingDefaultsTest {
             Map.entry(Setting.NUMBERS_PER_USER, "1"),
             Map.entry(Setting.REALM_SEND_LIMIT, "1/1m"),
             Map.entry(Setting.PHONE_REQUIRED, "false"),
+            Map.entry(Setting.LOOKUP_ENABLED, "true"),
+            Map.entry(Setting.LOOKUP_REFUSED_LINE_TYPES, "landline"),
+            Map.entry(Setting.LOOKUP_FAILURE, "refuse"),
+            Map.entry(Setting.LOOKUP_CACHE_LIFETIME, "12h"),
+            Map.entry(Setting.LOOKUP_API_BASE_URL, "http://127.0.0.1:2"),
             Map.entry(Setting.API_BASE_URL, "http://127.0.0.1:1"),
             Map.entry(Setting.CONNECT_TIMEOUT_MS, "1000"),
             Map.entry(Setting.READ_TIMEOUT_MS, "1000"));

@@ -39,6 +39,7 @@ public final class DemoLauncher {
                 .realm(DemoRealm.FILE);
         if (emulator != null) {
             options.option(SpiOptionNames.forKeycloakUnderTest().option("api-base-url", emulator.baseUrl()))
+                    .option(SpiOptionNames.forKeycloakUnderTest().option("lookup-api-base-url", emulator.baseUrl()))
                     .env("TWILIO_ACCOUNT_SID", VerifyEmulator.ACCOUNT_SID)
                     .env("TWILIO_AUTH_TOKEN", VerifyEmulator.AUTH_TOKEN)
                     .env("TWILIO_VERIFY_SID", VerifyEmulator.SERVICE_SID);

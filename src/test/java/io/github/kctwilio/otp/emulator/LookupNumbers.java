@@ -98,6 +98,14 @@ public final class LookupNumbers {
         faults.add(new FaultQueue.RawBody(httpStatus, rawBody, contentType));
     }
 
+    /** Every Lookup request from now on is answered this much later, until {@link VerifyEmulator#reset}; zero: at once. */
+    public void delayEvery(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay: " + delay);
+        }
+        faults.setStanding(delay.isZero() ? null : new FaultQueue.Delay(delay));
+    }
+
     /** Every Lookup request from now on is never answered, until {@link VerifyEmulator#reset} or close. */
     public void hangEvery() {
         faults.setStanding(new FaultQueue.Hang());

@@ -23,6 +23,7 @@ class ServerInfoIT extends KeycloakITBase {
         assertThat(info.path("version").asText()).isEqualTo(implementationVersionOfThePluginJar());
         // Keycloak reaches the emulator through the test environment's TCP proxy.
         assertThat(info.path("api-base-url").asText()).isEqualTo("http://127.0.0.1:" + env.twilioLink().port());
+        assertThat(info.path("lookup-api-base-url").asText()).isEqualTo("http://127.0.0.1:" + env.twilioLink().port());
         assertThat(info.path("read-timeout-ms").asText()).isEqualTo(String.valueOf(TestEnvironment.READ_TIMEOUT_MS));
         assertThat(info.path("connect-timeout-ms").asText()).isEqualTo("2000");
         assertThat(info.path("account-sid").asText()).isEqualTo(VerifyEmulator.ACCOUNT_SID);

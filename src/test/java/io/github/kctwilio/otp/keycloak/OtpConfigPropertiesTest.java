@@ -59,7 +59,15 @@ class OtpConfigPropertiesTest {
                         "phoneNumbersPerUser|List|2|[2, 1]|false",
                         "allowedCountries|MultivaluedString|null|null|false",
                         "oneAccountPerNumber|boolean|false|null|false",
-                        "realmSendLimit|String|300/1h|null|false")));
+                        "realmSendLimit|String|300/1h|null|false",
+                        "lookupEnabled|boolean|false|null|false",
+                        "lookupRefusedLineTypes|MultivaluedList|nonFixedVoip##premium##tollFree##sharedCost##uan##voicemail##pager|"
+                                + "[mobile, landline, fixedVoip, nonFixedVoip, personal, tollFree, premium, sharedCost, uan, "
+                                + "voicemail, pager, unknown, none]|false",
+                        "lookupSmsPumpingRiskThreshold|String|null|null|false",
+                        "lookupSimSwapPeriod|String|null|null|false",
+                        "lookupFailure|List|allow|[allow, refuse]|false",
+                        "lookupCacheLifetime|String|7d|null|false")));
     }
 
     @Test
@@ -92,7 +100,8 @@ class OtpConfigPropertiesTest {
                 "verify-service-sid|string|null|null|false",
                 "api-base-url|string|https://verify.twilio.com|null|false",
                 "connect-timeout-ms|int|2000|null|false",
-                "read-timeout-ms|int|5000|null|false");
+                "read-timeout-ms|int|5000|null|false",
+                "lookup-api-base-url|string|https://lookups.twilio.com|null|false");
         assertThat(options.get(4).getDefaultValue()).isEqualTo(2000);
     }
 

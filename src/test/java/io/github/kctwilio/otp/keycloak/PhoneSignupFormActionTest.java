@@ -2,6 +2,8 @@ package io.github.kctwilio.otp.keycloak;
 
 import io.github.kctwilio.otp.keycloak.page.OtpMessages;
 import io.github.kctwilio.otp.ProviderIds;
+import io.github.kctwilio.otp.config.NumberScreening.Purpose;
+import io.github.kctwilio.otp.keycloak.exchange.NumberScreen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -27,6 +29,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
@@ -83,6 +86,21 @@ class PhoneSignupFormActionTest {
     }
 
     @Test
+    void theRequiredActionsCodeIsASignupSendForTwilioLookup() {
+        FormContext context = formContext(realm(true), form("(415) 555-0134"), mock(UserModel.class));
+        AuthenticationSessionModel signIn = context.getAuthenticationSession();
+        assertThat(NumberScreen.inAction(signIn)).isEqualTo(Purpose.ENROLMENT);
+
+        action.success(context);
+
+        ArgumentCaptor<String> note = ArgumentCaptor.forClass(String.class);
+        ArgumentCaptor<String> value = ArgumentCaptor.forClass(String.class);
+        verify(signIn).setAuthNote(note.capture(), value.capture());
+        when(signIn.getAuthNote(note.getValue())).thenReturn(value.getValue());
+        assertThat(NumberScreen.inAction(signIn)).isEqualTo(Purpose.SIGNUP);
+    }
+
+    @Test
     void anOptionalNumberLeftBlankCreatesTheAccountWithoutTheRequiredAction() {
         UserModel user = mock(UserModel.class);
         FormContext context = formContext(realm(true), form(""), user);
@@ -134,6 +152,7 @@ class PhoneSignupFormActionTest {
         FormContext context = mock(FormContext.class);
         stub(context, realm, form);
         when(context.getUser()).thenReturn(user);
+        when(context.getAuthenticationSession()).thenReturn(mock(AuthenticationSessionModel.class));
         return context;
     }
 

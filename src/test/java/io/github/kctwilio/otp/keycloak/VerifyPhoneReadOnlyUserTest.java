@@ -72,7 +72,7 @@ class VerifyPhoneReadOnlyUserTest {
         RequiredActionContext context = context(user, form, Map.of("code", fixture.codeSentTo(PHONE)));
 
         new VerifyPhoneRequiredAction(new OtpServices(new StepConfigLoader(fixture.server()), fixture.delivery(), fixture.check(),
-                fixture.clock(), fixture.gateways()))
+                fixture.clock(), fixture.gateways(), fixture.lookups()))
                 .processAction(context);
 
         verify(context).success();

@@ -147,6 +147,8 @@ public final class TestEnvironment implements BeforeAllCallback {
         KeycloakDistribution.Options options = new KeycloakDistribution.Options()
                 .logFile(work.resolve("keycloak.log"))
                 .option(spi.option("api-base-url", "http://127.0.0.1:" + twilioLink.port()))
+                // Lookup v2 answers on the emulator's port too, behind the same switchable link.
+                .option(spi.option("lookup-api-base-url", "http://127.0.0.1:" + twilioLink.port()))
                 .option(spi.option("read-timeout-ms", String.valueOf(READ_TIMEOUT_MS)))
                 .option("--vault=file")
                 .option("--vault-dir=" + vault.toAbsolutePath())

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak.exchange;
 
+import io.github.kctwilio.otp.config.NumberScreening.Purpose;
 import io.github.kctwilio.otp.config.SendChoices;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.page.OtpEvents;
@@ -26,19 +27,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends a code: our caps first ({@link SendAdmission}: a refused send costs nothing), then Twilio, then decides the
- * page that follows. A decoy (a reset that gets no code) takes the same path and the same caps, with a stand-in for
- * Twilio that sends nothing but takes as long.
+ * Sends a code: our caps first ({@link SendAdmission}: a refused send costs nothing), then Twilio Lookup where the
+ * realm asks for it ({@link NumberScreen}), then Twilio Verify, then decides the page that follows. A decoy (a reset
+ * that gets no code) takes the same path and the same caps, with stand-ins for Twilio that send nothing but take as
+ * long.
  */
 public final class CodeDelivery {
 
     private final VerifyGateways gateways;
     private final VerifyTimings timings;
+    private final NumberScreen screen;
     private final SendAdmission admission = new SendAdmission();
 
-    public CodeDelivery(VerifyGateways gateways, VerifyTimings timings) {
+    /** @param screen Twilio Lookup's say on a number, after our caps and before Verify */
+    public CodeDelivery(VerifyGateways gateways, VerifyTimings timings, NumberScreen screen) {
         this.gateways = gateways;
         this.timings = timings;
+        this.screen = screen;
     }
 
     /**
@@ -58,23 +63,27 @@ public final class CodeDelivery {
      * The first code of this sign-in or of a number being proved, by the first usable channel.
      *
      * @param number    E.164 number the code goes to; for a decoy, what keys the caps in its place
-     * @param enrolling true when the number is not yet the user's phone credential (it becomes one on approval)
+     * @param purpose   why: a new number (not yet the user's phone credential; it becomes one on approval), a reset,
+     *                  a step-up or a sign-in; it decides what Twilio Lookup is asked, here and on every resend
      * @param phoneOnly true where email must not be offered (a number being proved, a reset)
      */
-    public Outcome sendFirst(OtpRequest request, String number, boolean enrolling, boolean phoneOnly) {
+    public Outcome sendFirst(OtpRequest request, String number, Purpose purpose, boolean phoneOnly) {
         Optional<Channel> channel = request.context().choices(request.config()).first(phoneOnly);
         if (channel.isEmpty()) {
             // Every offered channel was refused by the Verify Service as disabled; the admin log said so already.
             return Outcome.errorPage(OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE);
         }
-        return send(request, number, enrolling, channel.get(), null);
+        request.state().purpose(purpose);
+        return send(request, number, purpose, channel.get(), null);
     }
 
     /**
      * The number typed on the phone form, to be proved: refused on the form when it cannot be read or its country is
      * not allowed (no Twilio request), else its first code.
+     *
+     * @param purpose a new number's: enrolment, or a signup's number
      */
-    public Outcome sendToTyped(OtpRequest request, String typed) {
+    public Outcome sendToTyped(OtpRequest request, String typed, Purpose purpose) {
         Optional<String> number = PhoneNumbers.toE164(typed, request.config().defaultRegion());
         if (number.isEmpty()) {
             return askForPhone(request.state(), typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.INVALID_PHONE));
@@ -83,7 +92,7 @@ public final class CodeDelivery {
             request.context().getEvent().detail(OtpEvents.DETAIL_PHONE, PhoneNumbers.mask(number.get())).error(OtpEvents.COUNTRY_NOT_ALLOWED);
             return askForPhone(request.state(), typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.COUNTRY_NOT_ALLOWED));
         }
-        return sendFirst(request, number.get(), true, true);
+        return sendFirst(request, number.get(), purpose, true);
     }
 
     /**
@@ -100,7 +109,7 @@ public final class CodeDelivery {
         if (mustWait(request)) {
             return Optional.of(Outcome.codeForm(null)); // the form itself says how long to wait; nothing is sent
         }
-        return Optional.of(send(request, state.phone().get(), state.enrolling(), channel, PageMessage.info(OtpMessages.NEW_CODE_SENT)));
+        return Optional.of(send(request, state.phone().get(), state.purpose(), channel, PageMessage.info(OtpMessages.NEW_CODE_SENT)));
     }
 
     /**
@@ -113,7 +122,7 @@ public final class CodeDelivery {
         }
         OtpAuthState state = request.state();
         Channel channel = request.context().choices(request.config()).first(false).orElse(state.channel());
-        return send(request, state.otherNumber().orElseThrow(), false, channel, PageMessage.info(OtpMessages.NEW_CODE_SENT));
+        return send(request, state.otherNumber().orElseThrow(), state.purpose(), channel, PageMessage.info(OtpMessages.NEW_CODE_SENT));
     }
 
     private static boolean mustWait(OtpRequest request) {
@@ -125,7 +134,8 @@ public final class CodeDelivery {
      *                  as a number would, so "too many codes" comes after as many requests as for a real account)
      * @param onSuccess message for the code form after the send; null for none
      */
-    private Outcome send(OtpRequest exchange, String number, boolean enrolling, Channel channel, PageMessage onSuccess) {
+    private Outcome send(OtpRequest exchange, String number, Purpose purpose, Channel channel, PageMessage onSuccess) {
+        boolean enrolling = purpose.newNumber();
         OtpInteraction context = exchange.context();
         TwilioOtpConfig config = exchange.config();
         OtpAuthState state = exchange.state();
@@ -138,6 +148,12 @@ public final class CodeDelivery {
             return enrolling && state.verificationSid().isEmpty()
                     ? askForPhone(state, number, decision.refusal())
                     : Outcome.codeForm(decision.refusal());
+        }
+        // After the caps (a send they refuse costs no Lookup either), before Verify. A refused number keeps the slot it
+        // took: the caps bound Lookup requests as they bound sends. A reset it refuses goes on as a decoy.
+        Optional<Outcome> screened = screen.screen(exchange, number, purpose, channel);
+        if (screened.isPresent()) {
+            return screened.get();
         }
         try {
             String locale = VerifyLocales.forLocale(context.getSession().getContext().resolveLocale(context.getUser()));
@@ -244,7 +260,7 @@ public final class CodeDelivery {
     }
 
     /** Back to the phone form, with what was typed (a number being proved is the user's own input). */
-    private static Outcome askForPhone(OtpAuthState state, String number, PageMessage message) {
+    static Outcome askForPhone(OtpAuthState state, String number, PageMessage message) {
         state.askForPhone();
         return Outcome.phoneForm(number, message);
     }

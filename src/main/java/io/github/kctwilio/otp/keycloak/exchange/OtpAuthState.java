@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak.exchange;
 
+import io.github.kctwilio.otp.config.NumberScreening.Purpose;
 import io.github.kctwilio.otp.verify.Channel;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,8 @@ public final class OtpAuthState {
     private static final String STARTED_AT = "started-at";
     /** Codes checked against the current verification (Twilio refuses the sixth; the decoy must too). */
     private static final String CHECKS = "checks";
+    /** Why this interaction sends codes (a new number, a reset, a step-up), for the resends' Lookup rules. */
+    private static final String PURPOSE = "purpose";
 
     /**
      * Codes sent in this sign-in, by the step and the action together. A client note, not an auth note: Keycloak
@@ -228,6 +231,20 @@ public final class OtpAuthState {
         return Boolean.parseBoolean(get(ENROLLING));
     }
 
+    /** Why the first code of this interaction was sent; resends and the backup number follow the same rules. */
+    public void purpose(Purpose purpose) {
+        set(PURPOSE, purpose.name());
+    }
+
+    /** Why this interaction sends codes; for one begun before this note existed, what its flags tell. */
+    public Purpose purpose() {
+        String value = get(PURPOSE);
+        if (value != null) {
+            return Purpose.valueOf(value);
+        }
+        return enrolling() ? Purpose.ENROLMENT : Purpose.SIGN_IN;
+    }
+
     /** True while Twilio still holds a code for this login: reloads and double submits must not send another. */
     public boolean verificationPending(Instant now) {
         return verificationSid().isPresent()
@@ -237,7 +254,8 @@ public final class OtpAuthState {
 
     /** Starts this interaction over ("Use another number"); the sends of the sign-in stay counted. */
     public void clear() {
-        for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, NEUTRAL, BACKUP, DECOY, STARTED_AT, CHECKS}) {
+        for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, NEUTRAL, BACKUP, DECOY, STARTED_AT, CHECKS,
+                PURPOSE}) {
             remove(note);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.kctwilio.otp.keycloak.exchange;
 
+import io.github.kctwilio.otp.config.NumberScreening.Purpose;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.page.OtpEvents;
 import io.github.kctwilio.otp.keycloak.page.OtpMessages;
@@ -62,11 +63,11 @@ public final class ResetCodeStep {
             return Outcome.errorPage(OtpMessages.NO_CHANNEL, Response.Status.SERVICE_UNAVAILABLE);
         }
         if (getsCode) {
-            return delivery.sendFirst(request, phone.primary().orElseThrow(), false, true);
+            return delivery.sendFirst(request, phone.primary().orElseThrow(), Purpose.RESET, true);
         }
         flow.getEvent().error(phone == null ? Errors.USER_NOT_FOUND : OtpEvents.NO_VERIFIED_PHONE);
         state.decoyFromNowOn();
-        return delivery.sendFirst(request, decoyKey(flow), false, true);
+        return delivery.sendFirst(request, decoyKey(flow), Purpose.RESET, true);
     }
 
     /** What keys the caps for a decoy, as a number does for a real reset: the name typed on "Choose user". */

@@ -22,6 +22,10 @@ public final class OtpEvents {
     public static final String DETAIL_TWILIO_CODE = "twilio_error_code";
     /** "Remember this device": {@code used} (a remembered device passed the step), {@code issued} (a cookie was set). */
     public static final String DETAIL_REMEMBERED_DEVICE = "twilio_remembered_device";
+    /** Why Twilio Lookup stopped a code: line_type, sms_pumping_risk, sim_swap, invalid_number or lookup_failed. */
+    public static final String DETAIL_LOOKUP_REASON = "twilio_lookup_reason";
+    /** What Lookup said, such as {@code lineType=nonFixedVoip}; never the number. */
+    public static final String DETAIL_LOOKUP = "twilio_lookup";
 
     /**
      * Event errors of the step's own decisions. Twilio's failures map to theirs in {@link SendFailures#eventError};
@@ -36,6 +40,10 @@ public final class OtpEvents {
     public static final String NUMBER_TAKEN = "twilio_number_taken";
     /** Phone sign-in with a number several accounts hold: nobody's sign-in (the decoy answers). */
     public static final String NUMBER_SHARED = "twilio_number_shared";
+    /** Twilio Lookup stopped a code: the number's line type, its SMS pumping risk, or Lookup could not answer. */
+    public static final String LOOKUP_REFUSED = "twilio_lookup_refused";
+    /** Twilio Lookup says the SIM behind the number changed within the realm's period: no reset or step-up code. */
+    public static final String SIM_SWAP_RECENT = "twilio_sim_swap";
 
     private static final Logger LOG = Logger.getLogger(OtpEvents.class);
 

@@ -26,6 +26,8 @@ public final class OtpMessages {
     public static final String NO_CHANNEL = "twilioOtpNoChannel";
     public static final String COUNTRY_NOT_ALLOWED = "twilioOtpCountryNotAllowed";
     public static final String NUMBER_TAKEN = "twilioOtpNumberTaken";
+    public static final String LINE_TYPE_REFUSED = "twilioOtpLineTypeRefused";
+    public static final String SIM_SWAP_BLOCKED = "twilioOtpSimSwapBlocked";
 
     private OtpMessages() {
     }

@@ -3,6 +3,7 @@ package io.github.kctwilio.otp.keycloak.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verify;
 
+import io.github.kctwilio.otp.config.NumberScreening.Purpose;
 import io.github.kctwilio.otp.emulator.RequestKind;
 import io.github.kctwilio.otp.keycloak.page.OtpFormFields;
 import io.github.kctwilio.otp.keycloak.page.OtpMessages;
@@ -28,7 +29,7 @@ class CodeCheckTest {
 
     @BeforeEach
     void sendACode() {
-        fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         fixture.clock().advance(Duration.ofMinutes(1));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.verify;
 
+import io.github.kctwilio.otp.config.NumberScreening.Purpose;
 import io.github.kctwilio.otp.config.Setting;
 import io.github.kctwilio.otp.emulator.RecordedRequest;
 import io.github.kctwilio.otp.emulator.RequestKind;
@@ -36,7 +37,7 @@ class CodeDeliveryTest {
 
     @Test
     void aFirstSendShowsTheCodeFormAndMakesExactlyOneTwilioRequest() {
-        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
 
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.CODE_FORM);
         assertThat(outcome.message()).isNull();
@@ -53,7 +54,7 @@ class CodeDeliveryTest {
 
     @Test
     void aReloadWhileACodeIsOutShowsTheCodeFormAgainAndSendsNothing() {
-        fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         fixture.clock().advance(Duration.ofMinutes(2));
 
         assertThat(CodeDelivery.pending(fixture.request())).hasValueSatisfying(outcome -> {
@@ -65,7 +66,7 @@ class CodeDeliveryTest {
 
     @Test
     void aResendWithinTheCooldownShowsTheCodeFormAndSendsNothing() {
-        fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         fixture.clock().advance(Duration.ofSeconds(29));
 
         Outcome outcome = fixture.delivery().resend(fixture.request(), Channel.SMS).orElseThrow();
@@ -78,7 +79,7 @@ class CodeDeliveryTest {
 
     @Test
     void aResendAfterTheCooldownSaysANewCodeWasSentUnderTheSameVerification() {
-        fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         String firstSid = fixture.state().verificationSid().orElseThrow();
         fixture.clock().advance(Duration.ofSeconds(30));
 
@@ -102,7 +103,7 @@ class CodeDeliveryTest {
     @Test
     void theSignInsSendCapRefusesTheNextSendWithItsMessageAndNoTwilioRequest() {
         fixture.set(Setting.MAX_SENDS_PER_LOGIN.key(), "2");
-        fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         fixture.clock().advance(Duration.ofMinutes(1));
         fixture.delivery().resend(fixture.request(), Channel.SMS).orElseThrow();
         fixture.clock().advance(Duration.ofMinutes(1));
@@ -118,10 +119,10 @@ class CodeDeliveryTest {
     @Test
     void anotherNumberAfterTheSignInsSendCapGoesBackToThePhoneFormWithTheRefusalAndNoTwilioRequest() {
         fixture.set(Setting.MAX_SENDS_PER_LOGIN.key(), "1");
-        fixture.delivery().sendFirst(fixture.request(), NUMBER, true, true);
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.ENROLMENT, true);
         fixture.state().clear(); // "Use another number": the sign-in's sends stay counted
 
-        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), "+14155550124", true, true);
+        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), "+14155550124", Purpose.ENROLMENT, true);
 
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.PHONE_FORM);
         assertThat(outcome.messageKey()).isEqualTo(OtpMessages.LOGIN_SEND_CAP);
@@ -132,7 +133,7 @@ class CodeDeliveryTest {
     @Test
     void thePerNumberCapInTheSharedStoreRefusesWithHowLongToWaitAndNoTwilioRequest() {
         fixture.set(Setting.SEND_LIMIT_PER_NUMBER.key(), "1/1h");
-        fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         fixture.clock().advance(Duration.ofMinutes(1));
 
         Outcome outcome = fixture.delivery().resend(fixture.request(), Channel.SMS).orElseThrow();
@@ -150,7 +151,7 @@ class CodeDeliveryTest {
     void aRealmWithoutAnHmacKeySendsNothingAndSaysTheStepIsNotConfigured() {
         fixture.withoutHmacKey();
 
-        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
 
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.CODE_FORM);
         assertThat(outcome.messageKey()).isEqualTo(OtpMessages.NOT_CONFIGURED);
@@ -170,7 +171,7 @@ class CodeDeliveryTest {
         fixture.set(Setting.CHANNELS.key(), channels);
         fixture.twilio().failNext(status, twilioCode);
 
-        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, true, true);
+        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.ENROLMENT, true);
 
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.PHONE_FORM);
         assertThat(outcome.message()).usingRecursiveComparison().isEqualTo(PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.CANNOT_SEND));
@@ -187,7 +188,7 @@ class CodeDeliveryTest {
     void aLandlineWithTheVoiceChannelOfferedShowsTheCodeFormOfferingTheCall() {
         fixture.twilio().failNext(403, 60205);
 
-        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
 
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.CODE_FORM);
         assertThat(outcome.message()).usingRecursiveComparison().isEqualTo(PageMessage.error(OtpMessages.LANDLINE_CALL));
@@ -202,14 +203,14 @@ class CodeDeliveryTest {
     void aChannelTheVerifyServiceDisabledIsReplacedOnTheFormAndSkippedByTheNextFirstSend() {
         fixture.twilio().failNext(400, 60223);
 
-        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
 
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.CODE_FORM);
         assertThat(outcome.message()).usingRecursiveComparison().isEqualTo(PageMessage.error(OtpMessages.CHANNEL_UNAVAILABLE));
         assertThat(CodeFormViews.of(fixture.request()).alternatives()).containsExactly(Channel.CALL.wireName());
 
         fixture.state().clear();
-        fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         assertThat(fixture.twilio().requests()).extracting(r -> r.param("Channel")).containsExactly("sms", "call");
     }
 
@@ -217,10 +218,10 @@ class CodeDeliveryTest {
     void withEveryOfferedChannelDisabledAFirstSendIsAnErrorPageWithoutATwilioRequest() {
         fixture.set(Setting.CHANNELS.key(), "sms");
         fixture.twilio().failNext(400, 60223);
-        fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         fixture.state().clear();
 
-        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
+        Outcome outcome = fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
 
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.ERROR_PAGE);
         assertThat(outcome.messageKey()).isEqualTo(OtpMessages.NO_CHANNEL);

@@ -7,12 +7,15 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
 import io.github.kctwilio.otp.config.PhoneRules;
 import io.github.kctwilio.otp.config.ServerSettings;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.emulator.RequestKind;
 import io.github.kctwilio.otp.emulator.VerifyEmulator;
+import io.github.kctwilio.otp.lookup.DecoyLookupGateway;
+import io.github.kctwilio.otp.lookup.LookupGateways;
 import io.github.kctwilio.otp.testsupport.MovableClock;
 import io.github.kctwilio.otp.verify.TransportSettings;
 import io.github.kctwilio.otp.verify.VerifyCredentials;
@@ -35,6 +38,7 @@ import org.keycloak.models.KeyManager;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.vault.VaultStringSecret;
@@ -60,7 +64,10 @@ public final class ExchangeFixture implements AutoCloseable {
     private final VerifyTimings timings = new VerifyTimings(clock);
     // Measured as in the server, so a decoy waits about as long as the emulator takes, not a data centre's round trip.
     private final VerifyGateways gateways = new VerifyGateways(server.transport(), timings::measure);
-    private final CodeDelivery delivery = new CodeDelivery(gateways, timings);
+    // Lookup on the same emulator, measured as in the server so that the decoy Lookup waits as long.
+    private final LookupGateways lookups = new LookupGateways(server.transport(), clock,
+            gateway -> DecoyLookupGateway.measured(gateway, timings));
+    private final CodeDelivery delivery = new CodeDelivery(gateways, timings, new NumberScreen(lookups, timings, clock));
     private final CodeCheck check = new CodeCheck(gateways, timings);
     private final InMemorySingleUseObjects singleUseObjects = new InMemorySingleUseObjects(clock);
     private final Map<String, String> authNotes = new HashMap<>();
@@ -72,6 +79,7 @@ public final class ExchangeFixture implements AutoCloseable {
     private final EventBuilder event = mock(EventBuilder.class, RETURNS_SELF);
     private final ClientConnection connection = mock(ClientConnection.class);
     private final Map<String, String> settings = new HashMap<>();
+    private final Map<String, String> realmRules = new HashMap<>();
     private UserModel user = mock(UserModel.class);
 
     public ExchangeFixture() {
@@ -84,11 +92,20 @@ public final class ExchangeFixture implements AutoCloseable {
         when(connection.getRemoteAddr()).thenReturn(CLIENT_ADDRESS);
         when(user.getId()).thenReturn("user-1");
         when(user.getEmail()).thenReturn("user-1@example.org");
+        RequiredActionConfigModel action = mock(RequiredActionConfigModel.class);
+        when(action.getConfig()).thenReturn(realmRules);
+        when(realm.getRequiredActionConfigByAlias(ProviderIds.VERIFY_PHONE_ACTION)).thenReturn(action);
     }
 
     /** One setting of the step's gear (see {@code Setting}); the server-wide defaults fill in the rest. */
     public ExchangeFixture set(String setting, String value) {
         settings.put(setting, value);
+        return this;
+    }
+
+    /** One realm rule (the gear of the required action "Verify phone number"), such as the Twilio Lookup settings. */
+    public ExchangeFixture rule(String setting, String value) {
+        realmRules.put(setting, value);
         return this;
     }
 
@@ -156,6 +173,10 @@ public final class ExchangeFixture implements AutoCloseable {
         return gateways;
     }
 
+    public LookupGateways lookups() {
+        return lookups;
+    }
+
     public CodeDelivery delivery() {
         return delivery;
     }
@@ -191,6 +212,7 @@ public final class ExchangeFixture implements AutoCloseable {
     @Override
     public void close() throws IOException {
         gateways.close();
+        lookups.close();
         twilio.close();
     }
 
