@@ -1,6 +1,8 @@
 package io.github.kctwilio.otp.keycloak.exchange;
 
+import io.github.kctwilio.otp.limits.ResendSchedule;
 import io.github.kctwilio.otp.verify.Channel;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -32,6 +34,16 @@ public final class OtpAuthState {
     private static final String STARTED_AT = "started-at";
     /** Codes checked against the current verification (Twilio refuses the sixth; the decoy must too). */
     private static final String CHECKS = "checks";
+    /**
+     * Codes of this interaction sent after another (resends, channel switches, the other number): each waits longer
+     * than the one before ({@link ResendSchedule}). "Use another number" does not start it over.
+     */
+    private static final String RESENDS = "resends";
+    /** The seed of this interaction's resend jitter, drawn at its first code, so a reload shows the same wait. */
+    private static final String JITTER_SEED = "jitter-seed";
+    /** A number Twilio's risk checks (Fraud Guard, Geo Permissions) refused in this interaction: no more sends to it. */
+    private static final String REFUSED = "refused";
+    private static final SecureRandom SEEDS = new SecureRandom();
 
     /**
      * Codes sent in this sign-in, by the step and the action together. A client note, not an auth note: Keycloak
@@ -98,6 +110,12 @@ public final class OtpAuthState {
         if (!sameVerification) {
             set(STARTED_AT, Long.toString(at.toEpochMilli()));
             set(CHECKS, "0");
+        }
+        if (get(SENT_AT) != null) {
+            set(RESENDS, Integer.toString(resends() + 1));
+        }
+        if (get(JITTER_SEED) == null) {
+            set(JITTER_SEED, Long.toString(SEEDS.nextLong()));
         }
         numberChosen(phone, channel, enrolling);
         set(SID, verificationSid);
@@ -181,6 +199,42 @@ public final class OtpAuthState {
         session.setClientNote(SENDS_THIS_SIGN_IN, Integer.toString(sendCount() + 1));
     }
 
+    /**
+     * Whole seconds until another code of this interaction may be sent, rounded up: the wait before its next resend,
+     * counted from its last code; 0 when it may be now or no code went out yet.
+     */
+    public long secondsUntilResend(ResendSchedule waits, Instant now) {
+        return sentAt().map(sent -> waits.secondsLeft(resends(), sent, jitterSeed(), now)).orElse(0L);
+    }
+
+    /** Codes sent after another in this interaction so far. */
+    public int resends() {
+        String value = get(RESENDS);
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    /** Drawn with the first code; a sign-in begun before this note existed draws it now. */
+    private long jitterSeed() {
+        String value = get(JITTER_SEED);
+        if (value == null) {
+            value = Long.toString(SEEDS.nextLong());
+            set(JITTER_SEED, value);
+        }
+        return Long.parseLong(value);
+    }
+
+    /**
+     * Twilio's risk checks refused to send to this number (E.164), the current one: this interaction sends it nothing
+     * more, as every further request would be refused the same way.
+     */
+    public void numberRefused(String number) {
+        set(REFUSED, number);
+    }
+
+    public boolean refused(String number) {
+        return number.equals(get(REFUSED));
+    }
+
     /** Twilio no longer accepts codes for this verification (expired, used, too many wrong codes). */
     public void verificationEnded() {
         set(ENDED, "true");
@@ -219,7 +273,10 @@ public final class OtpAuthState {
                 && sentAt().map(sent -> now.isBefore(sent.plus(VERIFICATION_LIFETIME))).orElse(false);
     }
 
-    /** Starts this interaction over ("Use another number"); the sends of the sign-in stay counted. */
+    /**
+     * Starts this interaction over ("Use another number"); the sends of the sign-in stay counted, and the next resend
+     * waits as long as it would have.
+     */
     public void clear() {
         for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, NEUTRAL, BACKUP, DECOY, STARTED_AT, CHECKS}) {
             remove(note);

@@ -64,7 +64,7 @@ class CodeDeliveryTest {
     }
 
     @Test
-    void aResendWithinTheCooldownShowsTheCodeFormAndSendsNothing() {
+    void aResendBeforeTheFirstWaitShowsTheCodeFormAndSendsNothing() {
         fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
         fixture.clock().advance(Duration.ofSeconds(29));
 
@@ -77,10 +77,10 @@ class CodeDeliveryTest {
     }
 
     @Test
-    void aResendAfterTheCooldownSaysANewCodeWasSentUnderTheSameVerification() {
+    void aResendAfterTheFirstWaitSaysANewCodeWasSentUnderTheSameVerification() {
         fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
         String firstSid = fixture.state().verificationSid().orElseThrow();
-        fixture.clock().advance(Duration.ofSeconds(30));
+        fixture.clock().advance(Duration.ofSeconds(33)); // 30 s and at most 10 % jitter
 
         Outcome outcome = fixture.delivery().resend(fixture.request(), Channel.CALL).orElseThrow();
 
@@ -105,7 +105,7 @@ class CodeDeliveryTest {
         fixture.delivery().sendFirst(fixture.request(), NUMBER, false, false);
         fixture.clock().advance(Duration.ofMinutes(1));
         fixture.delivery().resend(fixture.request(), Channel.SMS).orElseThrow();
-        fixture.clock().advance(Duration.ofMinutes(1));
+        fixture.clock().advance(Duration.ofMinutes(2)); // past the second wait (60 s and its jitter)
 
         Outcome outcome = fixture.delivery().resend(fixture.request(), Channel.SMS).orElseThrow();
 
