@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kctwilio.otp.emulator.RequestKind;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
-import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.ServerTime;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.time.Duration;
@@ -28,10 +27,7 @@ class ResendWaitsIT extends KeycloakITBase {
 
     @BeforeEach
     void realm() {
-        if (admin.createRealmIfAbsent(RealmJson.twilioRealm(REALM, STEP))) {
-            admin.declarePhoneAttributes(REALM, "phoneNumber", "phoneNumberVerified");
-            admin.enableVerifyPhoneAction(REALM, STEP);
-        }
+        ensureTwilioRealm(REALM, STEP);
     }
 
     @Test

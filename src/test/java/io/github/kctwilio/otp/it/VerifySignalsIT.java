@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kctwilio.otp.emulator.RecordedRequest;
 import io.github.kctwilio.otp.emulator.RequestKind;
-import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
-import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.util.Map;
@@ -26,21 +24,14 @@ class VerifySignalsIT extends KeycloakITBase {
     static final String REALM = "otp-verify-signals";
     static final String TEMPLATE = "HJ" + "0123456789abcdef".repeat(2);
     static final String APP_HASH = "He42w354ol9";
-    private static final Map<String, String> STEP = Map.of("defaultRegion", "US", "sendLimitPerIp", "0", "resendWaits", "0s",
+    /** Every signal set, on the step and on the required action. */
+    static final Map<String, String> STEP = Map.of("defaultRegion", "US", "sendLimitPerIp", "0", "resendWaits", "0s",
             "channels", "sms##call", "riskCheck", "enable", "templateSid", TEMPLATE, "appHash", APP_HASH);
     private static final String WEB_OTP_SCRIPT = "kc-twilio-otp-webotp";
 
     @BeforeEach
     void realm() {
-        ensureRealm(admin);
-    }
-
-    /** The realm with every signal set on the step and on the required action; created once per run. */
-    static void ensureRealm(AdminApi admin) {
-        if (admin.createRealmIfAbsent(RealmJson.twilioRealm(REALM, STEP))) {
-            admin.declarePhoneAttributes(REALM, "phoneNumber", "phoneNumberVerified");
-            admin.enableVerifyPhoneAction(REALM, STEP);
-        }
+        ensureTwilioRealm(REALM, STEP);
     }
 
     @Test

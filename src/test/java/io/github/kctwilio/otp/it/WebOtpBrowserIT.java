@@ -50,7 +50,7 @@ class WebOtpBrowserIT extends ChromiumITBase {
 
     @BeforeEach
     void realm() {
-        VerifySignalsIT.ensureRealm(admin);
+        ensureTwilioRealm(VerifySignalsIT.REALM, VerifySignalsIT.STEP);
     }
 
     @Test
