@@ -1,14 +1,18 @@
 package io.github.kctwilio.otp.it;
 
 import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
+import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kctwilio.otp.emulator.RecordedRequest;
 import io.github.kctwilio.otp.emulator.RequestKind;
+import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.LoginBrowser.Page;
+import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
+import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +119,28 @@ class VerifySignalsIT extends KeycloakITBase {
         assertThat(twilio.count(RequestKind.CREATE_VERIFICATION)).as("a reload, a forged resend, a forged call").isEqualTo(1);
         assertThat(called.text()).contains("We cannot send a code to this number.");
         assertThat(called.loggedIn()).isFalse();
+    }
+
+    @Test
+    void phoneSignInSendsItsOwnTemplateAndItsCodeFormCarriesTheScriptForTheHolderAndTheDecoyAlike() throws Exception {
+        new PhoneLoginRealms(admin);
+        String realm = PhoneLoginRealms.PHONE_ONLY;
+        String configId = admin.execution(realm, RealmJson.FLOW_ALIAS, "twilio-otp-phone-login").path("authenticationConfig").asText();
+        Map<String, String> withTemplate = new HashMap<>(PhoneLoginRealms.STEP);
+        withTemplate.put("templateSid", TEMPLATE);
+        admin.updateAuthenticatorConfig(realm, configId, withTemplate);
+        afterThisTest(() -> admin.updateAuthenticatorConfig(realm, configId, PhoneLoginRealms.STEP));
+        String phone = TestUsers.newUsNumber();
+        newUserWithPhones(realm, phone);
+
+        Page holder = browser.submit(browser.openLogin(realm, RealmJson.CLIENT_ID), PHONE_FORM, Map.of("phoneNumber", phone));
+        LoginBrowser stranger = env.newBrowser();
+        Page decoy = stranger.submit(stranger.openLogin(realm, RealmJson.CLIENT_ID), PHONE_FORM,
+                Map.of("phoneNumber", TestUsers.newUsNumber()));
+
+        assertThat(onlyCreate().param("TemplateSid")).isEqualTo(TEMPLATE);
+        assertThat(holder.document().getElementById(WEB_OTP_SCRIPT)).as("the holder's code form: %s", holder).isNotNull();
+        assertThat(decoy.document().getElementById(WEB_OTP_SCRIPT)).as("the decoy's code form is alike").isNotNull();
     }
 
     private RecordedRequest onlyCreate() {
