@@ -97,14 +97,16 @@ public enum Setting {
     RISK_CHECK("riskCheck", "Fraud Guard risk check", Type.CHOICE, "default", List.of("default", "enable"),
             "Verify's RiskCheck for SMS codes: whether Fraud Guard and Geo Permissions may block a send they judge "
                     + "fraudulent (SMS pumping). default sends nothing, so Twilio applies its own default (enable); enable "
-                    + "asks for it on every send. A blocked send shows \"We cannot send a code to this number\" and records "
-                    + "the event error twilio_number_blocked. Turning the protections off is not offered.",
+                    + "asks for it on every send. A blocked send shows \"We cannot send a code to this number\", records "
+                    + "the event error twilio_number_blocked, and that sign-in sends the number nothing more. Turning the "
+                    + "protections off is not offered.",
             Place.STEP, Place.PHONE_LOGIN, Place.REALM),
     TEMPLATE_SID("templateSid", "Verify message template SID", Type.TEXT, null,
             "A Verify message template (HJ followed by 32 characters; Twilio console, Verify, your service, Templates) "
                     + "for SMS and voice codes. Blank: the service's default message. With a template whose last line is "
-                    + "\"@your.keycloak.host #{{code}}\" (the host users sign in at; a custom template Twilio approves), the code form lets supporting "
-                    + "browsers read the SMS and fill in the code (WebOTP); a page on another host gets nothing.",
+                    + "\"@your.keycloak.host #{{code}}\" (the host users sign in at; a custom template Twilio approves), "
+                    + "the code form lets supporting browsers read the SMS and fill in the code (WebOTP); a page on another "
+                    + "host gets nothing.",
             Place.STEP, Place.PHONE_LOGIN, Place.REALM),
     APP_HASH("appHash", "Android app hash", Type.TEXT, null,
             "The 11-character hash of your Android app (Google's SMS Retriever API), which Twilio appends to SMS codes "

@@ -274,11 +274,20 @@ public final class OtpAuthState {
     }
 
     /**
-     * Starts this interaction over ("Use another number"); the sends of the sign-in stay counted, and the next resend
-     * waits as long as it would have.
+     * Starts this interaction over with another number ("Use another number", a number typed again): the first code to
+     * it goes out at once, but the sends of the sign-in stay counted, the next resend waits as long as it would have,
+     * and a number Twilio refused stays refused.
      */
-    public void clear() {
+    public void startOver() {
         for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, NEUTRAL, BACKUP, DECOY, STARTED_AT, CHECKS}) {
+            remove(note);
+        }
+    }
+
+    /** This interaction is over (its code was approved, or the flow goes on without it): none of its notes stay. */
+    public void clear() {
+        startOver();
+        for (String note : new String[] {RESENDS, JITTER_SEED, REFUSED}) {
             remove(note);
         }
     }

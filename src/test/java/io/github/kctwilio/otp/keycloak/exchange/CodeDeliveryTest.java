@@ -119,7 +119,7 @@ class CodeDeliveryTest {
     void anotherNumberAfterTheSignInsSendCapGoesBackToThePhoneFormWithTheRefusalAndNoTwilioRequest() {
         fixture.set(Setting.MAX_SENDS_PER_LOGIN.key(), "1");
         fixture.delivery().sendFirst(fixture.request(), NUMBER, true, true);
-        fixture.state().clear(); // "Use another number": the sign-in's sends stay counted
+        fixture.state().startOver(); // "Use another number": the sign-in's sends stay counted
 
         Outcome outcome = fixture.delivery().sendFirst(fixture.request(), "+14155550124", true, true);
 

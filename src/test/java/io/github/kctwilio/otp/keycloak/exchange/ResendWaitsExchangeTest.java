@@ -93,7 +93,7 @@ class ResendWaitsExchangeTest {
         fixture.delivery().sendFirst(fixture.request(), NUMBER, true, true);
         fixture.clock().advance(Duration.ofSeconds(11));
         assertSends(Channel.SMS, 2);
-        fixture.state().clear(); // "Use another number"
+        fixture.state().startOver(); // "Use another number"
 
         fixture.delivery().sendFirst(fixture.request(), BACKUP, true, true);
 
