@@ -1,15 +1,14 @@
 package io.github.kctwilio.otp.config;
 
 import io.github.kctwilio.otp.verify.Channel;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The choices a user has on the way to a code: which channels the step offers them now (the first send's, the code
- * form's buttons, a posted channel), and how long until another code may be sent.
+ * form's buttons, a posted channel). How long until another code may be sent is the sign-in's
+ * {@link io.github.kctwilio.otp.limits.ResendSchedule}.
  *
  * @param offered  channels the admin offers, in the admin's order, the default first
  * @param disabled channels the Verify Service refused as disabled (60223)
@@ -38,18 +37,5 @@ public record SendChoices(List<Channel> offered, Set<Channel> disabled, boolean 
      */
     public Optional<Channel> requested(String wanted, boolean phoneOnly) {
         return Channel.fromWireName(wanted).filter(usable(phoneOnly)::contains);
-    }
-
-    /**
-     * Whole seconds until a new code may be requested (rounded up); 0 when it may be now.
-     *
-     * @param lastSent when the last code of this sign-in went out; empty before any
-     */
-    public static long resendWaitSeconds(Duration cooldown, Optional<Instant> lastSent, Instant now) {
-        return lastSent
-                .map(sent -> Duration.between(now, sent.plus(cooldown)).toMillis())
-                .filter(millis -> millis > 0)
-                .map(millis -> (millis + 999) / 1000)
-                .orElse(0L);
     }
 }

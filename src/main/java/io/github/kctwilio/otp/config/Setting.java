@@ -1,6 +1,7 @@
 package io.github.kctwilio.otp.config;
 
 import io.github.kctwilio.otp.config.TwilioOtpConfig.ResetWithoutPhone;
+import io.github.kctwilio.otp.limits.ResendSchedule;
 import io.github.kctwilio.otp.limits.SendLimits;
 import io.github.kctwilio.otp.lookup.LineType;
 import io.github.kctwilio.otp.lookup.LookupGateways;
@@ -60,9 +61,13 @@ public enum Setting {
             "Two-letter region (such as US or DE) used to read phone numbers written without a country code. Blank: "
                     + "numbers must start with + and the country code.",
             Place.STEP, Place.PHONE_LOGIN, Place.REALM),
-    RESEND_COOLDOWN_SECONDS("resendCooldownSeconds", "Resend cooldown (seconds)", Type.TEXT, "30",
-            "How long a user waits before asking for another code (0 to 600). Within Twilio's 10 minutes a new request "
-                    + "re-sends the same code.",
+    /**
+     * Replaced by {@link #RESEND_WAITS}; still read, as one wait before every resend, where that one is left blank, so
+     * configs saved before keep their behaviour. No default: blank means "use the resend waits".
+     */
+    RESEND_COOLDOWN_SECONDS("resendCooldownSeconds", "Resend cooldown (seconds, replaced by Resend waits)", Type.TEXT, null,
+            "Replaced by Resend waits: leave blank. Read only when Resend waits is blank, as one fixed wait (0 to 600 "
+                    + "seconds) before every new code, so that configs saved before keep working.",
             Place.STEP, Place.PHONE_LOGIN, Place.REALM),
     SEND_LIMIT_PER_NUMBER("sendLimitPerNumber", "Send limit per phone number", Type.TEXT, SendLimits.DEFAULT_PER_NUMBER,
             "Most codes sent to one number in a window, such as 5/1h (count per s, m, h or d). 0: no limit. Held "
@@ -80,6 +85,35 @@ public enum Setting {
             Place.STEP, Place.PHONE_LOGIN, Place.REALM),
     MAX_SENDS_PER_LOGIN("maxSendsPerLogin", "Most codes per sign-in", Type.TEXT, String.valueOf(SendLimits.DEFAULT_PER_LOGIN),
             "Most codes one sign-in may send, resends, other numbers and going back to the login included. 0: no cap.",
+            Place.STEP, Place.PHONE_LOGIN, Place.REALM),
+
+    // Escalating resend waits and Verify's own send options (issue 11): per step; the required action has its own.
+    RESEND_WAITS("resendWaits", "Resend waits", Type.TEXT, ResendSchedule.DEFAULT,
+            "How long a user waits before each further code in one sign-in: the first wait before the first resend, the "
+                    + "second before the second, and so on; the last one repeats. Each is stretched by up to "
+                    + ResendSchedule.JITTER_PERCENT + " % so scripts cannot time their requests. Switching channel and "
+                    + "\"send the code to my other number\" count as resends; reloading the page sends nothing and "
+                    + "keeps the wait. Up to " + ResendSchedule.MAX_STEPS + " waits in s, m or h, each up to 1h, none "
+                    + "shorter than the one before; 0s: no wait. Within Twilio's 10 minutes a resend re-sends the same code.",
+            Place.STEP, Place.PHONE_LOGIN, Place.REALM),
+    /** Twilio's default is enable; disable (which would switch Fraud Guard off) is deliberately not an option. */
+    RISK_CHECK("riskCheck", "Fraud Guard risk check", Type.CHOICE, "default", List.of("default", "enable"),
+            "Verify's RiskCheck for SMS codes: whether Fraud Guard and Geo Permissions may block a send they judge "
+                    + "fraudulent (SMS pumping). default sends nothing, so Twilio applies its own default (enable); enable "
+                    + "asks for it on every send. A blocked send shows \"We cannot send a code to this number\", records "
+                    + "the event error twilio_number_blocked, and that sign-in sends the number nothing more. Turning the "
+                    + "protections off is not offered.",
+            Place.STEP, Place.PHONE_LOGIN, Place.REALM),
+    TEMPLATE_SID("templateSid", "Verify message template SID", Type.TEXT, null,
+            "A Verify message template (HJ followed by 32 characters; Twilio console, Verify, your service, Templates) "
+                    + "for SMS and voice codes. Blank: the service's default message. With a template whose last line is "
+                    + "\"@your.keycloak.host #{{code}}\" (the host users sign in at; a custom template Twilio approves), "
+                    + "the code form lets supporting browsers read the SMS and fill in the code (WebOTP); a page on another "
+                    + "host gets nothing.",
+            Place.STEP, Place.PHONE_LOGIN, Place.REALM),
+    APP_HASH("appHash", "Android app hash", Type.TEXT, null,
+            "The 11-character hash of your Android app (Google's SMS Retriever API), which Twilio appends to SMS codes "
+                    + "so the app reads them. Blank: none. Only for codes that an Android app of yours signs in with.",
             Place.STEP, Place.PHONE_LOGIN, Place.REALM),
 
     // The step only.

@@ -4,10 +4,11 @@ import static io.github.kctwilio.otp.config.ServerSettings.firstNonBlank;
 import static io.github.kctwilio.otp.config.SettingValues.wholeNumber;
 
 import io.github.kctwilio.otp.limits.RateLimit;
+import io.github.kctwilio.otp.limits.ResendSchedule;
 import io.github.kctwilio.otp.limits.SendLimits;
 import io.github.kctwilio.otp.verify.Channel;
+import io.github.kctwilio.otp.verify.SendOptions;
 import io.github.kctwilio.otp.verify.VerifyCredentials;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,12 +28,13 @@ import java.util.regex.Pattern;
  * @param allowPhoneSetup whether a user without a usable number is handed to the required action "Verify phone
  *                        number" (when the execution is REQUIRED and the realm enables the action)
  * @param resetWithoutPhone in a password reset, what happens to an account without a verified number
- * @param resendCooldown  how long a user waits before asking for another code
+ * @param resendWaits     how long a user waits before each further code of a sign-in ({@link ResendWaits})
  * @param sendLimits      caps on sends per number, user, IP address and login
+ * @param sendOptions     risk check, message template and app hash passed to Twilio with every send
  */
 public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChannel, List<Channel> channels, String defaultRegion,
-                              boolean allowPhoneSetup, ResetWithoutPhone resetWithoutPhone, Duration resendCooldown,
-                              SendLimits sendLimits) {
+                              boolean allowPhoneSetup, ResetWithoutPhone resetWithoutPhone, ResendSchedule resendWaits,
+                              SendLimits sendLimits, SendOptions sendOptions) {
 
     /** In a password reset, an account without a verified number (or no account at all): */
     public enum ResetWithoutPhone {
@@ -42,7 +44,6 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
         SKIP
     }
 
-    private static final int MAX_RESEND_COOLDOWN_SECONDS = 600;
     /** Where a missing account setting could have come from, in the order they are read. */
     private static final String NOT_SET_WHERE = "the step's settings, the required action \"Verify phone number\", the server option";
 
@@ -83,8 +84,9 @@ public record TwilioOtpConfig(VerifyCredentials credentials, Channel defaultChan
                 SettingValues.region(Setting.DEFAULT_REGION, Setting.DEFAULT_REGION.in(own)),
                 SettingValues.flag(Setting.ALLOW_PHONE_SETUP, own),
                 SettingValues.choice(Setting.RESET_WITHOUT_PHONE, own, ResetWithoutPhone.class),
-                Duration.ofSeconds(wholeNumber(Setting.RESEND_COOLDOWN_SECONDS, own, MAX_RESEND_COOLDOWN_SECONDS, "a number of seconds")),
-                sendLimits(own));
+                ResendWaits.resolve(own),
+                sendLimits(own),
+                VerifySendSettings.resolve(own));
     }
 
     private static void requireMatch(Setting setting, String value, Pattern pattern, String expected) throws ConfigException {

@@ -167,7 +167,7 @@ final class PhoneLoginAuthenticator implements Authenticator {
             return phoneForm(request, typed, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.COUNTRY_NOT_ALLOWED));
         }
         OtpAuthState state = request.state();
-        state.clear(); // a number typed again after a refused send starts over, decoy or not
+        state.startOver(); // a number typed again after a refused send starts over, decoy or not
         flow.getAuthenticationSession().removeAuthNote(HOLDER);
         state.hideTarget(); // counted as anyone's request, phone channels only, the same sentence on the code form
         if (request.context().choices(request.config()).first(true).isEmpty()) {

@@ -150,7 +150,7 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
         }
         if (form.containsKey(OtpFormFields.OTHER_NUMBER) && state.enrolling()) {
             // The number taken from the account's attribute is not the user's: they enrol one of their choice instead.
-            state.clear();
+            state.startOver();
             return withoutPhone(flow, request);
         }
         if (state.stage() == OtpAuthState.Stage.PHONE_ENTRY && state.verificationSid().isEmpty()

@@ -118,7 +118,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
         Optional<Channel> switchTo = request.requestedChannel(form.getFirst(OtpFormFields.CHANNEL));
         if (form.containsKey(OtpFormFields.OTHER_NUMBER)) {
             // A typo in the number: start over (a pending code simply expires at Twilio).
-            state.clear();
+            state.startOver();
             return phoneForm(action, request, null, null);
         }
         if (state.verificationSid().isEmpty()) {

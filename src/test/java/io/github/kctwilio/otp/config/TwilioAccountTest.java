@@ -3,7 +3,9 @@ package io.github.kctwilio.otp.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.kctwilio.otp.limits.ResendSchedule;
 import io.github.kctwilio.otp.verify.Channel;
+import io.github.kctwilio.otp.verify.SendOptions;
 import io.github.kctwilio.otp.verify.TransportSettings;
 import io.github.kctwilio.otp.verify.VerifyCredentials;
 import java.time.Duration;
@@ -78,13 +80,15 @@ class TwilioAccountTest {
     void onlyTheAccountMovesBetweenLevels() throws ConfigException {
         Map<String, String> realm = REALM.settings();
         realm.putAll(Map.of(Setting.CHANNELS.key(), "whatsapp", Setting.DEFAULT_REGION.key(), "DE",
-                Setting.RESEND_COOLDOWN_SECONDS.key(), "0", Setting.ALLOW_PHONE_SETUP.key(), "false"));
+                Setting.RESEND_WAITS.key(), "0s", Setting.TEMPLATE_SID.key(), "HJ" + "0".repeat(32),
+                Setting.ALLOW_PHONE_SETUP.key(), "false"));
 
         TwilioOtpConfig step = TwilioOtpConfig.resolve(TwilioAccount.over(Map.of(), realm), SERVER, Optional::of);
 
         assertThat(step.channels()).containsExactly(Channel.SMS, Channel.CALL);
         assertThat(step.defaultRegion()).isNull();
-        assertThat(step.resendCooldown()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(step.resendWaits()).isEqualTo(ResendSchedule.parse(ResendSchedule.DEFAULT).orElseThrow());
+        assertThat(step.sendOptions()).isEqualTo(SendOptions.TWILIO_DEFAULTS);
         assertThat(step.allowPhoneSetup()).isTrue();
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Verify's send options as the admin sets them: blank leaves Twilio's defaults, malformed values are named. */
 class VerifySendSettingsTest {
 
     private static final String TEMPLATE = "HJ" + "0123456789ABCDEF".repeat(2);
@@ -16,21 +17,21 @@ class VerifySendSettingsTest {
     @Test
     void blankSettingsLeaveEverythingToTwilio() throws Exception {
         assertThat(VerifySendSettings.resolve(null)).isEqualTo(SendOptions.TWILIO_DEFAULTS);
-        assertThat(VerifySendSettings.resolve(Map.of(VerifySendSettings.RISK_CHECK, " ", VerifySendSettings.TEMPLATE_SID, "")))
+        assertThat(VerifySendSettings.resolve(Map.of(Setting.RISK_CHECK.key(), " ", Setting.TEMPLATE_SID.key(), "")))
                 .isEqualTo(SendOptions.TWILIO_DEFAULTS);
     }
 
     @Test
     void everySettingIsRead() throws Exception {
-        SendOptions options = VerifySendSettings.resolve(Map.of(VerifySendSettings.RISK_CHECK, "Enable",
-                VerifySendSettings.TEMPLATE_SID, " " + TEMPLATE + " ", VerifySendSettings.APP_HASH, "He42w354ol9"));
+        SendOptions options = VerifySendSettings.resolve(Map.of(Setting.RISK_CHECK.key(), "Enable",
+                Setting.TEMPLATE_SID.key(), " " + TEMPLATE + " ", Setting.APP_HASH.key(), "He42w354ol9"));
 
         assertThat(options).isEqualTo(new SendOptions(SendOptions.RiskCheck.ENABLE, TEMPLATE, "He42w354ol9"));
     }
 
     @Test
     void defaultIsTwilioDefault() throws Exception {
-        assertThat(VerifySendSettings.resolve(Map.of(VerifySendSettings.RISK_CHECK, "default")).riskCheck())
+        assertThat(VerifySendSettings.resolve(Map.of(Setting.RISK_CHECK.key(), "default")).riskCheck())
                 .isEqualTo(SendOptions.RiskCheck.TWILIO_DEFAULT);
     }
 

@@ -4,8 +4,6 @@ import static io.github.kctwilio.otp.testsupport.LoginBrowser.CODE_FORM;
 import static io.github.kctwilio.otp.testsupport.LoginBrowser.PHONE_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kctwilio.otp.testsupport.LoginBrowser;
-import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.io.IOException;
@@ -44,9 +42,7 @@ class BrowserLoginIT extends ChromiumITBase {
         screenshot("code-form");
         driver.findElement(By.id("kc-twilio-otp-verify")).click();
 
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(LoginBrowser.REDIRECT_URI)
-                || d.getCurrentUrl().startsWith("chrome-error://"));
-        assertThat(driver.getCurrentUrl()).contains("code=").doesNotContain("error=");
+        assertRedirectedWithACode();
     }
 
     @Test
@@ -99,16 +95,6 @@ class BrowserLoginIT extends ChromiumITBase {
     private void signInWithPhone(String realm, String phone, String extraQuery) {
         enterPassword(realm, newUser(realm, phone), extraQuery);
         waitFor(By.id(CODE_FORM));
-    }
-
-    /** Opens the test client's sign-in page ({@code extraQuery} such as {@code &ui_locales=de}) and signs in with the password. */
-    private void enterPassword(String realm, String username, String extraQuery) {
-        driver.get(env.keycloak().baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth"
-                + "?response_type=code&scope=openid&client_id=" + RealmJson.CLIENT_ID + "&redirect_uri=" + LoginBrowser.REDIRECT_URI
-                + extraQuery);
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
     }
 
     private void waitFor(By element) {

@@ -4,10 +4,12 @@ import io.github.kctwilio.otp.emulator.VerifyEmulator;
 import io.github.kctwilio.otp.testsupport.AdminApi;
 import io.github.kctwilio.otp.testsupport.LoginBrowser;
 import io.github.kctwilio.otp.testsupport.PrometheusText;
+import io.github.kctwilio.otp.testsupport.RealmJson;
 import io.github.kctwilio.otp.testsupport.TestEnvironment;
 import io.github.kctwilio.otp.testsupport.TestUsers;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,6 +56,17 @@ abstract class KeycloakITBase {
     /** Runs after this test, passed or failed (last registered first), to put back what it changed on the shared server. */
     protected void afterThisTest(Undo undo) {
         undos.push(undo);
+    }
+
+    /**
+     * Creates this realm once per run: the Twilio step after the password, these settings on the step and on the
+     * required action "Verify phone number", the phone attributes declared.
+     */
+    protected void ensureTwilioRealm(String realm, Map<String, String> settings) {
+        if (admin.createRealmIfAbsent(RealmJson.twilioRealm(realm, settings))) {
+            admin.declarePhoneAttributes(realm, "phoneNumber", "phoneNumberVerified");
+            admin.enableVerifyPhoneAction(realm, settings);
+        }
     }
 
     /** A user with a fresh name, an email address and this number as its phone attribute (null for none). */

@@ -22,7 +22,7 @@ class RealmMessageOverrideIT extends KeycloakITBase {
 
     @Test
     void scriptInARealmOverrideOfTheCooldownMessageIsNotRenderedAndTheLiveSecondsStay() throws Exception {
-        // Default cooldown (30 s): the code form shows "You can ask for a new code in N seconds".
+        // The default resend waits (the first 30 s): the code form shows "You can ask for a new code in N s."
         ObjectNode realm = RealmJson.twilioRealm(REALM, Map.of());
         realm.putObject("localizationTexts").putObject("en").put("twilioOtpResendWait", OVERRIDE);
         if (admin.createRealmIfAbsent(realm)) {

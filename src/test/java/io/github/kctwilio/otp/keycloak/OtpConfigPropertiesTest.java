@@ -25,11 +25,16 @@ class OtpConfigPropertiesTest {
             "defaultChannel|List|sms|" + CHANNELS + "|false",
             "channels|MultivaluedList|sms##call|" + CHANNELS + "|false",
             "defaultRegion|String|null|null|false",
-            "resendCooldownSeconds|String|30|null|false",
+            // Replaced by resendWaits; its default of 30 went, so new configs do not store it (ResendWaits).
+            "resendCooldownSeconds|String|null|null|false",
             "sendLimitPerNumber|String|5/1h|null|false",
             "sendLimitPerUser|String|10/1h|null|false",
             "sendLimitPerIp|String|30/1h|null|false",
-            "maxSendsPerLogin|String|5|null|false");
+            "maxSendsPerLogin|String|5|null|false",
+            "resendWaits|String|30s, 60s, 2m, 4m|null|false",
+            "riskCheck|List|default|[default, enable]|false",
+            "templateSid|String|null|null|false",
+            "appHash|String|null|null|false");
 
     @Test
     void theStepsFieldsAreTheTablesStepRowsWithTheKeysAndDefaultsRealmsHaveStored() {

@@ -28,7 +28,7 @@ public final class TestEnvironment implements BeforeAllCallback {
     public static final String REALM_NO_SETUP = "otp-nosetup";
     /** A malformed Verify Service SID in the execution config. */
     public static final String REALM_BROKEN = "otp-broken";
-    /** The auth token comes only from Keycloak's file vault; default resend cooldown (30 s). */
+    /** The auth token comes only from Keycloak's file vault; the default resend waits (the first 30 s). */
     public static final String REALM_VAULT = "otp-vault";
     public static final String VAULT_KEY = "twilio-token";
     /** Tight send limits (2 per number, 3 per user, 2 per login), no IP limit, no resend cooldown. */

@@ -1,7 +1,6 @@
 package io.github.kctwilio.otp.keycloak.exchange;
 
 import io.github.kctwilio.otp.config.NumberScreening.Purpose;
-import io.github.kctwilio.otp.config.SendChoices;
 import io.github.kctwilio.otp.config.TwilioOtpConfig;
 import io.github.kctwilio.otp.keycloak.page.OtpEvents;
 import io.github.kctwilio.otp.keycloak.page.OtpFormFields;
@@ -53,7 +52,8 @@ public final class CodeDelivery {
      */
     public static Optional<Outcome> pending(OtpRequest request) {
         if (request.state().verificationSid().isEmpty()) {
-            return Optional.empty();
+            // A number Twilio's risk checks refused: the form says so again, and asks Twilio nothing.
+            return request.state().phone().filter(request.state()::refused).map(number -> refusedByTwilio());
         }
         return Optional.of(Outcome.codeForm(request.state().verificationPending(request.now())
                 ? null : PageMessage.error(OtpMessages.CODE_EXPIRED)));
@@ -97,7 +97,7 @@ public final class CodeDelivery {
 
     /**
      * "Send a new code", also by another channel. Within Twilio's 10 minutes this re-sends the pending code under
-     * the same verification; the cooldown and the caps apply to every send.
+     * the same verification; the resend waits and the caps apply to every send.
      *
      * @return empty when this sign-in has no number yet, so there is nothing to send again
      */
@@ -113,7 +113,7 @@ public final class CodeDelivery {
     }
 
     /**
-     * "Send the code to my other number": the same cooldown and caps as a resend. The form then offers the first
+     * "Send the code to my other number": a resend, with the same waits and caps. The form then offers the first
      * number as the other one.
      */
     public Outcome sendToBackup(OtpRequest request) {
@@ -126,7 +126,11 @@ public final class CodeDelivery {
     }
 
     private static boolean mustWait(OtpRequest request) {
-        return SendChoices.resendWaitSeconds(request.config().resendCooldown(), request.state().sentAt(), request.now()) > 0;
+        return request.state().secondsUntilResend(request.config().resendWaits(), request.now()) > 0;
+    }
+
+    private static Outcome refusedByTwilio() {
+        return Outcome.codeForm(PageMessage.error(OtpMessages.CANNOT_SEND));
     }
 
     /**
@@ -139,6 +143,12 @@ public final class CodeDelivery {
         OtpInteraction context = exchange.context();
         TwilioOtpConfig config = exchange.config();
         OtpAuthState state = exchange.state();
+        if (state.refused(number)) {
+            // Twilio's risk checks refused this number in this sign-in; asking again would be refused again (and counted).
+            return enrolling && state.verificationSid().isEmpty()
+                    ? askForPhone(state, number, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, OtpMessages.CANNOT_SEND))
+                    : refusedByTwilio();
+        }
         String target = channel == Channel.EMAIL ? context.getUser().getEmail() : number;
         String ip = context.getConnection().getRemoteAddr();
         SendRequest request = request(context, state, target, enrolling, ip);
@@ -158,7 +168,7 @@ public final class CodeDelivery {
         try {
             String locale = VerifyLocales.forLocale(context.getSession().getContext().resolveLocale(context.getUser()));
             VerificationRequest verification = new VerificationRequest(target, channel,
-                    locale, ip, Map.of("realm", context.getRealm().getName()));
+                    locale, ip, Map.of("realm", context.getRealm().getName()), config.sendOptions());
             StartedVerification started = state.decoy()
                     ? new DecoyVerifyGateway(timings, state.checkCount(), false).start(verification)
                     : start(context, config, request, verification);
@@ -253,8 +263,15 @@ public final class CodeDelivery {
             state.numberChosen(number, channel, enrolling);
             return Outcome.codeForm(PageMessage.error(OtpMessages.CHANNEL_UNAVAILABLE));
         }
+        if (e.failure() == VerifyFailure.NUMBER_BLOCKED) {
+            // Fraud Guard or Geo Permissions: this number gets nothing more in this sign-in, reloads included.
+            state.numberRefused(number);
+        }
         if (enrolling && SendFailures.numberRejected(e.failure())) {
             return askForPhone(state, number, PageMessage.fieldError(OtpFormFields.PHONE_NUMBER, key));
+        }
+        if (e.failure() == VerifyFailure.NUMBER_BLOCKED && state.verificationSid().isEmpty()) {
+            state.numberChosen(number, channel, enrolling);
         }
         return Outcome.codeForm(PageMessage.error(key));
     }

@@ -1,7 +1,9 @@
 package io.github.kctwilio.otp.keycloak.exchange;
 
 import io.github.kctwilio.otp.config.NumberScreening.Purpose;
+import io.github.kctwilio.otp.limits.ResendSchedule;
 import io.github.kctwilio.otp.verify.Channel;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,6 +37,16 @@ public final class OtpAuthState {
     private static final String CHECKS = "checks";
     /** Why this interaction sends codes (a new number, a reset, a step-up), for the resends' Lookup rules. */
     private static final String PURPOSE = "purpose";
+    /**
+     * Codes of this interaction sent after another (resends, channel switches, the other number): each waits longer
+     * than the one before ({@link ResendSchedule}). "Use another number" does not start it over.
+     */
+    private static final String RESENDS = "resends";
+    /** The seed of this interaction's resend jitter, drawn at its first code, so a reload shows the same wait. */
+    private static final String JITTER_SEED = "jitter-seed";
+    /** A number Twilio's risk checks (Fraud Guard, Geo Permissions) refused in this interaction: no more sends to it. */
+    private static final String REFUSED = "refused";
+    private static final SecureRandom SEEDS = new SecureRandom();
 
     /**
      * Codes sent in this sign-in, by the step and the action together. A client note, not an auth note: Keycloak
@@ -118,6 +130,12 @@ public final class OtpAuthState {
             set(STARTED_AT, Long.toString(at.toEpochMilli()));
             set(CHECKS, "0");
         }
+        if (get(SENT_AT) != null) {
+            set(RESENDS, Integer.toString(resends() + 1));
+        }
+        if (get(JITTER_SEED) == null) {
+            set(JITTER_SEED, Long.toString(SEEDS.nextLong()));
+        }
         numberChosen(phone, channel, enrolling);
         set(SID, verificationSid);
         set(TARGET, target);
@@ -200,6 +218,42 @@ public final class OtpAuthState {
         session.setClientNote(SENDS_THIS_SIGN_IN, Integer.toString(sendCount() + 1));
     }
 
+    /**
+     * Whole seconds until another code of this interaction may be sent, rounded up: the wait before its next resend,
+     * counted from its last code; 0 when it may be now or no code went out yet.
+     */
+    public long secondsUntilResend(ResendSchedule waits, Instant now) {
+        return sentAt().map(sent -> waits.secondsLeft(resends(), sent, jitterSeed(), now)).orElse(0L);
+    }
+
+    /** Codes sent after another in this interaction so far. */
+    public int resends() {
+        String value = get(RESENDS);
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    /** Drawn with the first code; a sign-in begun before this note existed draws it now. */
+    private long jitterSeed() {
+        String value = get(JITTER_SEED);
+        if (value == null) {
+            value = Long.toString(SEEDS.nextLong());
+            set(JITTER_SEED, value);
+        }
+        return Long.parseLong(value);
+    }
+
+    /**
+     * Twilio's risk checks refused to send to this number (E.164), the current one: this interaction sends it nothing
+     * more, as every further request would be refused the same way.
+     */
+    public void numberRefused(String number) {
+        set(REFUSED, number);
+    }
+
+    public boolean refused(String number) {
+        return number.equals(get(REFUSED));
+    }
+
     /** Twilio no longer accepts codes for this verification (expired, used, too many wrong codes). */
     public void verificationEnded() {
         set(ENDED, "true");
@@ -252,10 +306,22 @@ public final class OtpAuthState {
                 && sentAt().map(sent -> now.isBefore(sent.plus(VERIFICATION_LIFETIME))).orElse(false);
     }
 
-    /** Starts this interaction over ("Use another number"); the sends of the sign-in stay counted. */
-    public void clear() {
+    /**
+     * Starts this interaction over with another number ("Use another number", a number typed again): the first code to
+     * it goes out at once, but the sends of the sign-in stay counted, the next resend waits as long as it would have,
+     * and a number Twilio refused stays refused.
+     */
+    public void startOver() {
         for (String note : new String[] {STAGE, SID, PHONE, TARGET, CHANNEL, SENT_AT, ENROLLING, ENDED, NEUTRAL, BACKUP, DECOY, STARTED_AT, CHECKS,
                 PURPOSE}) {
+            remove(note);
+        }
+    }
+
+    /** This interaction is over (its code was approved, or the flow goes on without it): none of its notes stay. */
+    public void clear() {
+        startOver();
+        for (String note : new String[] {RESENDS, JITTER_SEED, REFUSED}) {
             remove(note);
         }
     }

@@ -13,7 +13,11 @@ import java.util.List;
  * @param maskedBackup      the user's other number, masked, for "send to my other number"; empty for none
  * @param alternatives      wire names of the channels the user may switch to
  * @param anonymous         the page header must not show the account (a reset: an unknown name shows none)
+ * @param resendOffered     whether "send a new code" is offered (not for a number Twilio's risk checks refused)
+ * @param webOtp            whether the form asks the browser for the code in the SMS (WebOTP): a template that can
+ *                          bind the code to this host is set, and the code went by SMS
  */
 public record CodeFormView(String maskedTarget, String channel, boolean codeAccepted, boolean enrolling,
-                           long resendWaitSeconds, String maskedBackup, List<String> alternatives, boolean anonymous) {
+                           long resendWaitSeconds, String maskedBackup, List<String> alternatives, boolean anonymous,
+                           boolean resendOffered, boolean webOtp) {
 }

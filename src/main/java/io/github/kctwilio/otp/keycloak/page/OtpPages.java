@@ -48,6 +48,8 @@ public final class OtpPages {
         model.put("resendWaitSeconds", view.resendWaitSeconds());
         model.put("maskedBackup", view.maskedBackup());
         model.put("alternatives", view.alternatives());
+        model.put("resendOffered", view.resendOffered());
+        model.put("webOtp", view.webOtp());
         return form.setAttribute(OtpFormFields.MODEL, model).createForm(OtpFormFields.CODE_TEMPLATE);
     }
 

@@ -8,7 +8,7 @@ import org.keycloak.common.util.Time;
 
 /**
  * Keycloak's own clock ({@link Time}): the wall clock plus the offset that only Keycloak's test tools set (zero in
- * service). Twilio's ten minutes, the resend cooldown and the send windows then run on the same time as Keycloak's
+ * service). Twilio's ten minutes, the resend waits and the send windows then run on the same time as Keycloak's
  * authentication sessions and brute-force protection, so a test that moves the server's time moves them all together.
  */
 public final class KeycloakClock extends Clock {

@@ -65,7 +65,7 @@ class CodeDeliveryTest {
     }
 
     @Test
-    void aResendWithinTheCooldownShowsTheCodeFormAndSendsNothing() {
+    void aResendBeforeTheFirstWaitShowsTheCodeFormAndSendsNothing() {
         fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         fixture.clock().advance(Duration.ofSeconds(29));
 
@@ -78,10 +78,10 @@ class CodeDeliveryTest {
     }
 
     @Test
-    void aResendAfterTheCooldownSaysANewCodeWasSentUnderTheSameVerification() {
+    void aResendAfterTheFirstWaitSaysANewCodeWasSentUnderTheSameVerification() {
         fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         String firstSid = fixture.state().verificationSid().orElseThrow();
-        fixture.clock().advance(Duration.ofSeconds(30));
+        fixture.clock().advance(Duration.ofSeconds(33)); // 30 s and at most 10 % jitter
 
         Outcome outcome = fixture.delivery().resend(fixture.request(), Channel.CALL).orElseThrow();
 
@@ -106,7 +106,7 @@ class CodeDeliveryTest {
         fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.SIGN_IN, false);
         fixture.clock().advance(Duration.ofMinutes(1));
         fixture.delivery().resend(fixture.request(), Channel.SMS).orElseThrow();
-        fixture.clock().advance(Duration.ofMinutes(1));
+        fixture.clock().advance(Duration.ofMinutes(2)); // past the second wait (60 s and its jitter)
 
         Outcome outcome = fixture.delivery().resend(fixture.request(), Channel.SMS).orElseThrow();
 
@@ -120,7 +120,7 @@ class CodeDeliveryTest {
     void anotherNumberAfterTheSignInsSendCapGoesBackToThePhoneFormWithTheRefusalAndNoTwilioRequest() {
         fixture.set(Setting.MAX_SENDS_PER_LOGIN.key(), "1");
         fixture.delivery().sendFirst(fixture.request(), NUMBER, Purpose.ENROLMENT, true);
-        fixture.state().clear(); // "Use another number": the sign-in's sends stay counted
+        fixture.state().startOver(); // "Use another number": the sign-in's sends stay counted
 
         Outcome outcome = fixture.delivery().sendFirst(fixture.request(), "+14155550124", Purpose.ENROLMENT, true);
 
