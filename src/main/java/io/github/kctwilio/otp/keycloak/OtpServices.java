@@ -32,7 +32,8 @@ record OtpServices(StepConfigLoader configLoader, CodeDelivery delivery, CodeChe
         Clock clock = KeycloakClock.UTC;
         VerifyTimings timings = new VerifyTimings(clock);
         TwilioOtpMetrics metrics = TwilioOtpMetrics.onKeycloakRegistry();
-        VerifyGateways gateways = new VerifyGateways(settings.transport(), gateway -> timings.measure(metrics.instrument(gateway)));
+        VerifyGateways gateways = new VerifyGateways(settings.transport(), (credentials, gateway) ->
+                timings.measure(metrics.instrument(gateway), VerifyTimings.accountOf(credentials)));
         // Lookup on the same account as the send (the step's or realm's credentials), counted and measured the same way.
         LookupGateways lookups = new LookupGateways(lookup, clock,
                 gateway -> DecoyLookupGateway.measured(metrics.instrument(gateway), timings));

@@ -1,5 +1,7 @@
 package io.github.kctwilio.otp.verify;
 
+import java.util.Optional;
+
 /**
  * Stands in for Twilio where no code may go (a password reset for an unknown account, one without a phone, or one
  * locked by brute-force protection): it sends nothing and approves nothing, but answers as Twilio would, after as long
@@ -14,15 +16,19 @@ public final class DecoyVerifyGateway implements VerifyGateway {
     public static final int MAX_CHECKS = 5;
 
     private final VerifyTimings timings;
+    private final String account;
     private final int checksSoFar;
     private final boolean expired;
 
     /**
+     * @param account     the realm's Twilio account ({@link VerifyTimings#accountOf}): the decoy fails while its real
+     *                    requests do
      * @param checksSoFar codes checked against this decoy verification so far
      * @param expired     the decoy verification is older than Twilio's ten minutes
      */
-    public DecoyVerifyGateway(VerifyTimings timings, int checksSoFar, boolean expired) {
+    public DecoyVerifyGateway(VerifyTimings timings, String account, int checksSoFar, boolean expired) {
         this.timings = timings;
+        this.account = account;
         this.checksSoFar = checksSoFar;
         this.expired = expired;
     }
@@ -30,18 +36,14 @@ public final class DecoyVerifyGateway implements VerifyGateway {
     @Override
     public StartedVerification start(VerificationRequest request) throws VerifyException {
         timings.waitAsTypical(VerifyTimings.Operation.START);
-        if (timings.recentOutage().isPresent()) {
-            throw timings.recentOutage().get();
-        }
+        failAsRealRequestsDo();
         return new StartedVerification(SID, request.channel());
     }
 
     @Override
     public CheckResult check(String verificationSid, String code) throws VerifyException {
         timings.waitAsTypical(VerifyTimings.Operation.CHECK);
-        if (timings.recentOutage().isPresent()) {
-            throw timings.recentOutage().get();
-        }
+        failAsRealRequestsDo();
         if (expired) {
             throw new VerifyException(VerifyFailure.VERIFICATION_NOT_FOUND, 404, 20404, "The requested resource was not found", null);
         }
@@ -49,6 +51,13 @@ public final class DecoyVerifyGateway implements VerifyGateway {
             throw new VerifyException(VerifyFailure.TOO_MANY_CHECKS, 429, 60202, "Max check attempts reached", null);
         }
         return CheckResult.WRONG_CODE;
+    }
+
+    private void failAsRealRequestsDo() throws VerifyException {
+        Optional<VerifyException> outage = timings.recentOutage(account);
+        if (outage.isPresent()) {
+            throw outage.get();
+        }
     }
 
     @Override

@@ -1,26 +1,26 @@
 package io.github.kctwilio.otp.verify;
 
 import java.io.IOException;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /** Hands out Verify gateways, on one client per credential set ({@link TwilioClients}). */
 public final class VerifyGateways implements AutoCloseable {
 
     private final TwilioClients clients;
-    private final UnaryOperator<VerifyGateway> decorator;
+    private final BiFunction<VerifyCredentials, VerifyGateway, VerifyGateway> decorator;
 
     public VerifyGateways(TransportSettings settings) {
-        this(settings, UnaryOperator.identity());
+        this(settings, (credentials, gateway) -> gateway);
     }
 
-    /** @param decorator wraps every gateway handed out, e.g. to count its calls for metrics */
-    public VerifyGateways(TransportSettings settings, UnaryOperator<VerifyGateway> decorator) {
+    /** @param decorator wraps every gateway handed out (given its credentials), e.g. to count its calls for metrics */
+    public VerifyGateways(TransportSettings settings, BiFunction<VerifyCredentials, VerifyGateway, VerifyGateway> decorator) {
         this.clients = new TwilioClients(settings);
         this.decorator = decorator;
     }
 
     public VerifyGateway gatewayFor(VerifyCredentials credentials) {
-        return decorator.apply(new TwilioVerifyGateway(clients.clientFor(credentials), credentials.serviceSid()));
+        return decorator.apply(credentials, new TwilioVerifyGateway(clients.clientFor(credentials), credentials.serviceSid()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,8 +32,11 @@ public final class VerifyTimings {
     private final Clock clock;
     private final Map<Operation, long[]> samples = new EnumMap<>(Operation.class);
     private final Map<Operation, Integer> counts = new EnumMap<>(Operation.class);
-    private VerifyException lastOutage;
-    private Instant lastOutageAt = Instant.MIN;
+    /** The last outage of each Twilio account (see {@link #accountOf}) that no successful call has ended since. */
+    private final Map<String, Outage> outages = new HashMap<>();
+
+    private record Outage(VerifyException failure, Instant at) {
+    }
 
     public VerifyTimings(Clock clock) {
         this.clock = clock;
@@ -42,7 +46,21 @@ public final class VerifyTimings {
         }
     }
 
-    /** Records a real call that Twilio answered. */
+    /**
+     * What outages are remembered by: the Twilio account and Verify Service of a realm. Realms on other accounts must
+     * not see one realm's outage (or its wrong Auth Token): their decoys would fail where their real requests succeed.
+     */
+    public static String accountOf(VerifyCredentials credentials) {
+        return credentials.accountSid() + "/" + credentials.serviceSid();
+    }
+
+    /** Records a real call that Twilio answered: the account's outage, if it had one, is over. */
+    public synchronized void succeeded(Operation operation, Duration took, String account) {
+        succeeded(operation, took);
+        outages.remove(account);
+    }
+
+    /** Records a call that Twilio answered, of no Verify account in particular (a Lookup). */
     public synchronized void succeeded(Operation operation, Duration took) {
         int count = counts.get(operation);
         samples.get(operation)[count % SAMPLES] = took.toNanos();
@@ -50,10 +68,9 @@ public final class VerifyTimings {
     }
 
     /** Records a real call that failed; failures that are not about the number (an outage, bad credentials) are kept. */
-    public synchronized void failed(VerifyException e) {
+    public synchronized void failed(VerifyException e, String account) {
         if (e.failure() == VerifyFailure.UNAVAILABLE || e.failure() == VerifyFailure.BAD_CREDENTIALS) {
-            lastOutage = e;
-            lastOutageAt = clock.instant();
+            outages.put(account, new Outage(e, clock.instant()));
         }
     }
 
@@ -78,25 +95,29 @@ public final class VerifyTimings {
         }
     }
 
-    /** The failure every real request met within the last {@link #OUTAGE_MEMORY}, if any. */
-    public synchronized Optional<VerifyException> recentOutage() {
-        if (lastOutage == null || clock.instant().isAfter(lastOutageAt.plus(OUTAGE_MEMORY))) {
+    /**
+     * The failure this account's real requests met within the last {@link #OUTAGE_MEMORY}, unless one has succeeded
+     * since: a decoy then fails alike, and only then.
+     */
+    public synchronized Optional<VerifyException> recentOutage(String account) {
+        Outage outage = outages.get(account);
+        if (outage == null || clock.instant().isAfter(outage.at().plus(OUTAGE_MEMORY))) {
             return Optional.empty();
         }
-        return Optional.of(lastOutage);
+        return Optional.of(outage.failure());
     }
 
-    /** Wraps a real gateway so that its calls are measured here. */
-    public VerifyGateway measure(VerifyGateway gateway) {
+    /** Wraps a real gateway of this account (see {@link #accountOf}) so that its calls are measured here. */
+    public VerifyGateway measure(VerifyGateway gateway, String account) {
         return new VerifyGateway() {
             @Override
             public StartedVerification start(VerificationRequest request) throws VerifyException {
-                return timed(Operation.START, () -> gateway.start(request));
+                return timed(Operation.START, account, () -> gateway.start(request));
             }
 
             @Override
             public CheckResult check(String verificationSid, String code) throws VerifyException {
-                return timed(Operation.CHECK, () -> gateway.check(verificationSid, code));
+                return timed(Operation.CHECK, account, () -> gateway.check(verificationSid, code));
             }
 
             @Override
@@ -110,14 +131,14 @@ public final class VerifyTimings {
         T run() throws VerifyException;
     }
 
-    private <T> T timed(Operation operation, Call<T> call) throws VerifyException {
+    private <T> T timed(Operation operation, String account, Call<T> call) throws VerifyException {
         long started = System.nanoTime();
         try {
             T result = call.run();
-            succeeded(operation, Duration.ofNanos(System.nanoTime() - started));
+            succeeded(operation, Duration.ofNanos(System.nanoTime() - started), account);
             return result;
         } catch (VerifyException e) {
-            failed(e);
+            failed(e, account);
             throw e;
         }
     }

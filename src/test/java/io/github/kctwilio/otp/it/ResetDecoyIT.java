@@ -243,6 +243,22 @@ class ResetDecoyIT extends KeycloakITBase {
         return sequence;
     }
 
+    @Test
+    void onceTwilioAnswersAgainAfterAnOutageAnUnknownNameSeesTheSamePageAsARealAccount() throws Exception {
+        String realm = RuleRealms.TRUSTING;
+        String phone = TestUsers.newUsNumber();
+        String holder = newUserWithPhones(realm, phone);
+        twilio.failNext(503, 20500); // Twilio is down for one request: the real reset meets it, the node remembers it
+        assertThat(env.newBrowser().forgotPassword(realm, holder).text()).contains("could not reach");
+
+        Page real = env.newBrowser().forgotPassword(realm, holder); // Twilio is back
+        Page unknown = env.newBrowser().forgotPassword(realm, "nobody-" + UUID.randomUUID().toString().substring(0, 8));
+
+        assertThat(twilio.lastCodeSentTo(phone)).isPresent();
+        assertThat(unknown.asSeen()).as("the decoy must not replay an outage that real requests no longer meet")
+                .isEqualTo(real.asSeen());
+    }
+
     private void signInWithCode(String realm, String phone) throws Exception {
         LoginBrowser fresh = env.newBrowser();
         String username = newUserWithPhones(realm, phone);

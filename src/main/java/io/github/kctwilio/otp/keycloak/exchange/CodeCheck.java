@@ -48,7 +48,8 @@ public final class CodeCheck {
         String shownNumber = state.decoy() ? null : number;
         try {
             VerifyGateway gateway = state.decoy()
-                    ? new DecoyVerifyGateway(timings, state.checkCount(), state.verificationExpired(now))
+                    ? new DecoyVerifyGateway(timings, VerifyTimings.accountOf(request.config().credentials()), state.checkCount(),
+                            state.verificationExpired(now))
                     : gateways.gatewayFor(request.config().credentials());
             CheckResult result = gateway.check(state.verificationSid().orElseThrow(), code.get());
             state.codeChecked();

@@ -170,7 +170,7 @@ public final class CodeDelivery {
             VerificationRequest verification = new VerificationRequest(target, channel,
                     locale, ip, Map.of("realm", context.getRealm().getName()), config.sendOptions());
             StartedVerification started = state.decoy()
-                    ? new DecoyVerifyGateway(timings, state.checkCount(), false).start(verification)
+                    ? new DecoyVerifyGateway(timings, VerifyTimings.accountOf(config.credentials()), state.checkCount(), false).start(verification)
                     : start(context, config, request, verification);
             admission.strangerSent(context, request, started.sid());
             state.countSend();

@@ -63,7 +63,8 @@ public final class ExchangeFixture implements AutoCloseable {
             VerifyEmulator.SERVICE_SID, new TransportSettings(URI.create(twilio.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5)));
     private final VerifyTimings timings = new VerifyTimings(clock);
     // Measured as in the server, so a decoy waits about as long as the emulator takes, not a data centre's round trip.
-    private final VerifyGateways gateways = new VerifyGateways(server.transport(), timings::measure);
+    private final VerifyGateways gateways = new VerifyGateways(server.transport(),
+            (credentials, gateway) -> timings.measure(gateway, VerifyTimings.accountOf(credentials)));
     // Lookup on the same emulator, measured as in the server so that the decoy Lookup waits as long.
     private final LookupGateways lookups = new LookupGateways(server.transport(), clock,
             gateway -> DecoyLookupGateway.measured(gateway, timings));
