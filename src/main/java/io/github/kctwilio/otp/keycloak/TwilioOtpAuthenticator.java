@@ -247,7 +247,9 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
     /** Twilio approved: a number proved by this code becomes a credential if it was not one, and the step succeeds. */
     private void approved(AuthenticationFlowContext flow, OtpRequest request, Outcome.Approval approval) {
         if (approval.provesPhone()) {
-            if (PhoneHolderLookup.takenUnderRule(flow.getSession(), flow.getRealm(), request.policy(), approval.number(), flow.getUser())) {
+            // A number the user already holds is theirs: only a new one is checked against other accounts (a search).
+            if (!UserPhones.holds(flow.getUser(), approval.number())
+                    && PhoneHolderLookup.takenUnderRule(flow.getSession(), flow.getRealm(), request.policy(), approval.number(), flow.getUser())) {
                 respond(flow, request, refuseTakenNumber(flow, request, approval));
                 return;
             }

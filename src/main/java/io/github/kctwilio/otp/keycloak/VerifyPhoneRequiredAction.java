@@ -15,7 +15,6 @@ import io.github.kctwilio.otp.keycloak.store.UserPhones;
 import io.github.kctwilio.otp.keycloak.store.StepConfigLoader;
 import io.github.kctwilio.otp.ProviderIds;
 import io.github.kctwilio.otp.config.ConfigException;
-import io.github.kctwilio.otp.phone.PhoneCredentialData;
 import io.github.kctwilio.otp.phone.PhoneNumbers;
 import io.github.kctwilio.otp.verify.Channel;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -101,7 +100,7 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
 
     private Outcome start(RequiredActionContext action, OtpRequest request) {
         Optional<String> provedNow = OtpAuthState.verifiedInThisLogin(action.getAuthenticationSession());
-        if (!askedForByAnApplication(action) && provedNow.isPresent() && holds(action, provedNow.get())) {
+        if (!askedForByAnApplication(action) && provedNow.isPresent() && UserPhones.holds(action.getUser(), provedNow.get())) {
             // The sign-in's own code just proved one of the user's numbers: no second code for the same thing.
             return Outcome.proceed();
         }
@@ -135,11 +134,6 @@ final class VerifyPhoneRequiredAction implements RequiredActionProvider, Credent
     /** kc_action=twilio-verify-phone: the user wants to add or change a number, even right after proving one. */
     private static boolean askedForByAnApplication(RequiredActionContext action) {
         return ProviderIds.VERIFY_PHONE_ACTION.equals(action.getAuthenticationSession().getClientNote(Constants.KC_ACTION));
-    }
-
-    private static boolean holds(RequiredActionContext action, String number) {
-        return UserPhones.credentials(action.getUser()).stream()
-                .anyMatch(c -> c.data().map(PhoneCredentialData::number).filter(number::equals).isPresent());
     }
 
     /**

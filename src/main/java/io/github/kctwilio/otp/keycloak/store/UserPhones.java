@@ -74,6 +74,11 @@ public final class UserPhones {
     }
 
     /** The user's phone credentials in Keycloak's order: the first is the main number. */
+    /** Whether one of the user's phone credentials holds this number (E.164). */
+    public static boolean holds(UserModel user, String number) {
+        return credentials(user).stream().anyMatch(c -> c.data().map(PhoneCredentialData::number).filter(number::equals).isPresent());
+    }
+
     public static List<PhoneCredentialModel> credentials(UserModel user) {
         return user.credentialManager().getStoredCredentialsByTypeStream(PhoneCredentialModel.TYPE)
                 .map(PhoneCredentialModel::from)
