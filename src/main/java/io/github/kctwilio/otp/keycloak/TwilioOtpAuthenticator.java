@@ -247,8 +247,9 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
     /** Twilio approved: a number proved by this code becomes a credential if it was not one, and the step succeeds. */
     private void approved(AuthenticationFlowContext flow, OtpRequest request, Outcome.Approval approval) {
         if (approval.provesPhone()) {
-            // A number the user already holds is theirs: only a new one is checked against other accounts (a search).
-            if (!UserPhones.holds(flow.getUser(), approval.number())
+            // Only a number new to the user (enrolment) is checked against other accounts (a search); a sign-in code
+            // went to one of the user's own credentials.
+            if (approval.enrolling()
                     && PhoneHolderLookup.takenUnderRule(flow.getSession(), flow.getRealm(), request.policy(), approval.number(), flow.getUser())) {
                 respond(flow, request, refuseTakenNumber(flow, request, approval));
                 return;
@@ -271,7 +272,6 @@ public final class TwilioOtpAuthenticator implements Authenticator, CredentialVa
     private static Outcome refuseTakenNumber(AuthenticationFlowContext flow, OtpRequest request, Outcome.Approval approval) {
         // A copy of the event: on a hand-over the flow goes on, and its own event must not turn into an error.
         request.context().event(approval.channel(), approval.number()).clone().error(OtpEvents.NUMBER_TAKEN);
-        request.state().clear();
         if (handedToEnrolment(flow, request)) {
             OtpAuthState.numberTakenInThisLogin(flow.getAuthenticationSession());
             return Outcome.proceed();
